@@ -1,0 +1,5 @@
+import sys
+
+from yearbook.cli import main
+
+sys.exit(main())

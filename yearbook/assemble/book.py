@@ -1,0 +1,160 @@
+"""Book to document tree."""
+
+from __future__ import annotations
+
+from yearbook.assemble.facts import compute_facts, substitute
+from yearbook.assemble.tables import free_table, generated_table, select
+from yearbook.diagnostics import Diagnostic, YearbookError
+from yearbook.doctree import (
+    Block,
+    Document,
+    Heading,
+    Metadata,
+    OutlineItem,
+    Paragraph,
+    ParaRole,
+    Run,
+    RunRole,
+)
+from yearbook.i18n import register
+from yearbook.model import Article, ArticleHeading, Book, Chapter, Entry, FreeTable, Records
+from yearbook.text import Text
+
+register(
+    {
+        "assemble.empty_table": (
+            "表格“{caption}”没有可列出的记录",
+            "table '{caption}' has no records to list",
+        ),
+        "assemble.kind_needs_meetings": (
+            "只有会议表格（from: meetings）可以按类别筛选",
+            "only meeting tables (from: meetings) can be filtered by kind",
+        ),
+        "assemble.ragged_row": (
+            "这一行有 {cells} 格，表头有 {columns} 列",
+            "this row has {cells} cells but the table has {columns} columns",
+        ),
+    }
+)
+
+CHINESE_NUMERALS = "一二三四五六七八九十"
+
+
+def chinese_ordinal(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十 (heading numbers 一、二、…)."""
+    if n <= 10:
+        return CHINESE_NUMERALS[n - 1]
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 1 else CHINESE_NUMERALS[tens - 1]
+    return head + "十" + (CHINESE_NUMERALS[ones - 1] if ones else "")
+
+
+class _Assembler:
+    def __init__(self, book: Book):
+        self.book = book
+        self.problems: list[Diagnostic] = []
+        self.next_table = book.first_table_number
+        self.blocks: list[Block] = []
+
+    def text(self, text: Text, facts: dict[str, str]) -> Run:
+        return Run(substitute(text, facts, self.problems), RunRole.TEXT, text.loc)
+
+    def chapter(self, chapter: Chapter) -> None:
+        facts, problems = compute_facts(chapter.records)
+        self.problems.extend(problems)
+        title = str(chapter.title)
+        self.blocks.append(
+            Heading(1, title, running_head=title, new_page=True, outline=OutlineItem(0, title))
+        )
+        for article in chapter.articles:
+            self.article(article, facts)
+        for section in chapter.sections:
+            heading = str(section.title)
+            self.blocks.append(Heading(2, heading, running_head=heading, outline=OutlineItem(1, heading)))
+            for entry in section.entries:
+                self.entry(entry, facts, chapter.records)
+        if chapter.contributor is not None:
+            c = chapter.contributor
+            who = f"{c.unit}\u3000{c.person}" if c.person else str(c.unit)
+            self.blocks.append(Paragraph([Run(f"（{who}供稿）", RunRole.TEXT, c.loc)], ParaRole.CREDIT))
+
+    def entry(self, entry: Entry, facts: dict[str, str], records: Records) -> None:
+        title = Run(f"【{entry.title}】", RunRole.ENTRY_TITLE, entry.title.loc)
+        outline = OutlineItem(2, str(entry.title))
+        paragraphs = [[self.text(p, facts)] for p in entry.paragraphs]
+        for part in entry.parts:
+            head = Run(str(part.title), RunRole.RUNIN_TITLE, part.title.loc)
+            texts = [[self.text(p, facts)] for p in part.paragraphs] or [[]]
+            texts[0].insert(0, head)
+            paragraphs.extend(texts)
+        if not paragraphs:
+            paragraphs = [[]]
+        paragraphs[0].insert(0, title)
+        for i, runs in enumerate(paragraphs):
+            self.blocks.append(Paragraph(runs, ParaRole.BODY, outline=outline if i == 0 else None))
+        for spec in entry.tables:
+            number = self.next_table
+            if isinstance(spec, FreeTable):
+                for row in spec.rows:
+                    if len(row) != len(spec.columns):
+                        loc = row[0].loc if row else spec.loc
+                        args = {"cells": len(row), "columns": len(spec.columns)}
+                        self.problems.append(Diagnostic("assemble.ragged_row", args, loc))
+                table = free_table(number, spec)
+            else:
+                if spec.kind is not None and spec.source.value != "meetings":
+                    self.problems.append(Diagnostic("assemble.kind_needs_meetings", {}, spec.loc))
+                if not select(records, spec):
+                    self.problems.append(
+                        Diagnostic("assemble.empty_table", {"caption": spec.caption}, spec.caption.loc)
+                    )
+                table = generated_table(number, spec, records)
+            self.next_table += 1
+            self.blocks.append(table)
+
+    def article(self, article: Article, facts: dict[str, str]) -> None:
+        title = str(article.title)
+        self.blocks.append(
+            Paragraph(
+                [Run(title, RunRole.TEXT, article.title.loc)],
+                ParaRole.ARTICLE_TITLE,
+                outline=OutlineItem(1, title),
+                heading_level=2,
+            )
+        )
+        for role, value in ((ParaRole.SUBTITLE, article.subtitle), (ParaRole.BYLINE, article.byline)):
+            if value is not None:
+                self.blocks.append(Paragraph([Run(str(value), RunRole.TEXT, value.loc)], role))
+        number = 0
+        for item in article.body:
+            if isinstance(item, ArticleHeading):
+                number += 1
+                prefix = f"{chinese_ordinal(number)}、" if article.numbered else ""
+                text = prefix + str(item.text)
+                self.blocks.append(
+                    Paragraph(
+                        [Run(text, RunRole.TEXT, item.text.loc)],
+                        ParaRole.ARTICLE_HEADING,
+                        outline=OutlineItem(2, text),
+                        heading_level=3,
+                    )
+                )
+            else:
+                self.blocks.append(Paragraph([self.text(item, facts)], ParaRole.BODY))
+
+
+def assemble(book: Book) -> Document:
+    """The document tree of a book; raises YearbookError listing every problem."""
+    a = _Assembler(book)
+    for chapter in book.chapters:
+        a.chapter(chapter)
+    if a.problems:
+        raise YearbookError(a.problems)
+    meta = Metadata(
+        title=str(book.title),
+        author=str(book.unit),
+        subject=f"{book.title}（{book.edition}）",
+        edition=book.edition,
+        year=book.year,
+    )
+    return Document(meta, a.blocks)

@@ -1,0 +1,109 @@
+"""Facts computed from a chapter's records, and `{{name}}` references to them in text.
+
+Text that states a count by reference cannot disagree with the table beside it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import fields
+
+from yearbook import dates
+from yearbook.diagnostics import Diagnostic
+from yearbook.i18n import register
+from yearbook.model import ChangeKind, MeetingKind, Records
+from yearbook.text import Text
+
+register(
+    {
+        "facts.unknown": (
+            "引用的数据“{name}”不存在；可用：{available}",
+            "unknown fact '{name}'; available: {available}",
+        ),
+        "facts.unclosed": ("“{{{{”没有对应的“}}}}”", "'{{{{' without a matching '}}}}'"),
+        "facts.duplicate_id": (
+            "编号“{id}”重复，第一次出现在 {first}",
+            "duplicate id '{id}', first used at {first}",
+        ),
+    }
+)
+
+REFERENCE = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
+
+
+def _value(value: object) -> str | None:
+    if value is None or isinstance(value, list):
+        return None
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, dates.Day | dates.Month | dates.DayRange | dates.MonthRange | dates.DayList):
+        return dates.format_value(value)
+    if hasattr(value, "value") and not isinstance(value, str):  # enums
+        return None
+    return str(value)
+
+
+def compute_facts(records: Records) -> tuple[dict[str, str], list[Diagnostic]]:
+    """Counts by collection and kind, and every field of a record with an `id`."""
+    facts: dict[str, str] = {}
+    problems: list[Diagnostic] = []
+    facts["meetings.count"] = str(len(records.meetings))
+    kinds = Counter(m.kind for m in records.meetings)
+    for kind in MeetingKind:
+        facts[f"meetings.{kind.value}.count"] = str(kinds[kind])
+    facts["meetings.themed.count"] = str(sum(1 for m in records.meetings if m.themed))
+    facts["proposals.count"] = str(len(records.proposals))
+    facts["activities.count"] = str(len(records.activities))
+    facts["trainings.count"] = str(len(records.trainings))
+    facts["member_changes.count"] = str(sum(len(c.names) for c in records.member_changes))
+    for change in ChangeKind:
+        names = sum(len(c.names) for c in records.member_changes if c.change is change)
+        facts[f"member_changes.{change.value}.count"] = str(names)
+    seen: dict[str, object] = {}
+    for record in records.all():
+        rid = getattr(record, "id", None)
+        if rid is None:
+            continue
+        if rid in seen:
+            problems.append(Diagnostic("facts.duplicate_id", {"id": rid, "first": seen[rid]}, rid.loc))
+            continue
+        seen[rid] = rid.loc
+        for f in fields(record):
+            if f.name in ("id", "loc"):
+                continue
+            shown = _value(getattr(record, f.name))
+            if shown is not None:
+                facts[f"{rid}.{f.name}"] = shown
+    return facts, problems
+
+
+def substitute(text: Text, facts: dict[str, str], problems: list[Diagnostic]) -> str:
+    """The text with every `{{name}}` replaced; unknown names are reported where written."""
+
+    def replace(match: re.Match[str]) -> str:
+        name = match[1]
+        if name in facts:
+            return facts[name]
+        available = "、".join(k for k in facts if not k.count(".") > 1 or k.endswith(".count"))
+        problems.append(
+            Diagnostic("facts.unknown", {"name": name, "available": available}, text.position(match.start()))
+        )
+        return match[0]
+
+    spans = [m.span() for m in REFERENCE.finditer(text)]
+    stray = next(
+        (i for i in _all(text, "{{") if not any(a <= i < b for a, b in spans)),
+        None,
+    )
+    if stray is not None:
+        problems.append(Diagnostic("facts.unclosed", {}, text.position(stray)))
+    return REFERENCE.sub(replace, text)
+
+
+def _all(text: str, needle: str) -> list[int]:
+    out, i = [], text.find(needle)
+    while i >= 0:
+        out.append(i)
+        i = text.find(needle, i + 1)
+    return out

@@ -1,0 +1,114 @@
+"""Command line: parse arguments, print messages, set exit codes. No logic here."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from pathlib import Path
+
+from yearbook import i18n
+from yearbook.diagnostics import Diagnostic, YearbookError
+from yearbook.i18n import register, tr
+
+register(
+    {
+        "cli.description": (
+            "年鉴编纂工具：把 YAML 数据编译为 DOCX 和 PDF 年鉴稿",
+            "yearbook: compile YAML yearbook data into DOCX and PDF chapters",
+        ),
+        "cli.build": ("生成 DOCX 和 PDF", "write the DOCX and the PDF"),
+        "cli.check": ("检查数据，不生成文件", "check the data without writing"),
+        "cli.fonts": ("列出各字体角色所用的字体文件及其覆盖率", "list the font file of each role and its coverage"),
+        "cli.data_dir": ("数据文件夹（含 book.yaml）", "data folder (holding book.yaml)"),
+        "cli.out": ("输出文件夹（默认 out）", "output folder (default: out)"),
+        "cli.lang": ("提示信息的语言：zh 或 en", "language of messages: zh or en"),
+        "cli.wrote": ("已生成：", "Wrote:"),
+        "cli.check_ok": ("数据检查通过：{files} 个文件。", "Data OK: {files} file(s)."),
+        "cli.errors": ("共 {n} 处错误，未生成文件。", "{n} error(s); nothing was written."),
+        "cli.internal": (
+            "内部错误：{error}。这是本工具的缺陷，请把这条信息和数据文件发给维护人员。"
+            "设置环境变量 YEARBOOK_DEBUG=1 可看到详细信息。",
+            "internal error: {error}. This is a bug in yearbook; please report it with your data. "
+            "Set YEARBOOK_DEBUG=1 for details.",
+        ),
+        "cli.interrupted": ("已中断。", "Interrupted."),
+    }
+)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="yearbook", description=tr("cli.description"))
+    parser.add_argument("--lang", choices=["zh", "en"], help=tr("cli.lang"))
+    sub = parser.add_subparsers(dest="command", required=True)
+    build = sub.add_parser("build", help=tr("cli.build"))
+    build.add_argument("data_dir", type=Path, help=tr("cli.data_dir"))
+    build.add_argument("-o", "--out", type=Path, default=Path("out"), help=tr("cli.out"))
+    check = sub.add_parser("check", help=tr("cli.check"))
+    check.add_argument("data_dir", type=Path, help=tr("cli.data_dir"))
+    fonts = sub.add_parser("fonts", help=tr("cli.fonts"))
+    fonts.add_argument("data_dir", type=Path, nargs="?", help=tr("cli.data_dir"))
+    return parser
+
+
+def _print_diagnostics(diagnostics: list[Diagnostic]) -> None:
+    for d in sorted(diagnostics, key=lambda d: (d.location is None, d.location or "")):
+        print(d.render(), file=sys.stderr)
+
+
+def _build(args: argparse.Namespace) -> int:
+    from yearbook.build import build
+
+    result = build(args.data_dir, args.out)
+    _print_diagnostics(result.warnings)
+    print(tr("cli.wrote"))
+    for path in result.outputs:
+        print(f"  {path}")
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from yearbook.build import prepare
+
+    prepared = prepare(args.data_dir)
+    print(tr("cli.check_ok", files=len(prepared.loaded.files)))
+    return 0
+
+
+def _fonts(args: argparse.Namespace) -> int:
+    from yearbook.fonts import resolve_faces
+    from yearbook.style import load_style
+
+    style = load_style("yearbook", args.data_dir or Path("."))
+    for role, face in resolve_faces(style).items():
+        print(f"{role}\t{face.family}\t{face.path}")
+    return 0
+
+
+COMMANDS = {"build": _build, "check": _check, "fonts": _fonts}
+
+
+def main(argv: list[str] | None = None) -> int:
+    # Windows consoles may not be UTF-8; never fail on printing Chinese.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+    args = _parser().parse_args(argv)
+    if args.lang:
+        i18n.set_language(args.lang)
+    try:
+        return COMMANDS[args.command](args)
+    except YearbookError as exc:
+        errors = [d for d in exc.diagnostics]
+        _print_diagnostics(errors)
+        print(tr("cli.errors", n=len(errors)), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(tr("cli.interrupted"), file=sys.stderr)
+        return 130
+    except Exception as exc:  # a bug: say so plainly, keep the traceback for those who ask
+        if os.environ.get("YEARBOOK_DEBUG"):
+            traceback.print_exc()
+        print(tr("cli.internal", error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
+        return 2

@@ -1,0 +1,169 @@
+"""Dates as the user writes them (ISO) and as a yearbook prints them (GB/T 15835).
+
+A value is one day, one month, a range or a list of days. Formatting goes through
+babel's zh_CN patterns: 2022年2月28日, 2月21日至23日, 6月8日、14日, 2022年9月.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from babel.dates import format_interval, format_skeleton
+
+LOCALE = "zh_CN"
+
+
+@dataclass(frozen=True)
+class Day:
+    date: dt.date
+
+
+@dataclass(frozen=True)
+class Month:
+    year: int
+    month: int
+
+
+@dataclass(frozen=True)
+class DayRange:
+    start: dt.date
+    end: dt.date
+
+
+@dataclass(frozen=True)
+class MonthRange:
+    start: Month
+    end: Month
+
+
+@dataclass(frozen=True)
+class DayList:
+    days: tuple[dt.date, ...]
+
+
+DateValue = Day | Month | DayRange | MonthRange | DayList
+
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_SHORT_END = re.compile(r"^(?:(\d{2})-)?(\d{2})$")  # 2022-02-21/23 or /03-02
+
+
+class DateSyntaxError(ValueError):
+    pass
+
+
+class DateOrderError(ValueError):
+    pass
+
+
+def _day(text: str) -> dt.date:
+    m = _DAY.match(text)
+    if not m:
+        raise DateSyntaxError(text)
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError as exc:
+        raise DateSyntaxError(text) from exc
+
+
+def _month(text: str) -> Month:
+    m = _MONTH.match(text)
+    if not m or not 1 <= int(m[2]) <= 12:
+        raise DateSyntaxError(text)
+    return Month(int(m[1]), int(m[2]))
+
+
+def parse(text: str) -> DateValue:
+    """Parse `2022-02-28`, `2022-09`, `2022-02-21/2022-02-23`, `2022-02-21/23`,
+    `2022-02/2022-03` or `2022-06-08, 2022-06-14` (、 and ， also separate)."""
+    text = text.strip()
+    parts = [p.strip() for p in re.split(r"[,，、]", text)]
+    if len(parts) > 1:
+        days = tuple(_day(p) for p in parts)
+        if list(days) != sorted(set(days)):
+            raise DateOrderError(text)
+        return DayList(days)
+    if "/" in text:
+        left, right = (p.strip() for p in text.split("/", 1))
+        if _MONTH.match(left):
+            start_m, end_m = _month(left), _month(right)
+            if (end_m.year, end_m.month) <= (start_m.year, start_m.month):
+                raise DateOrderError(text)
+            return MonthRange(start_m, end_m)
+        start = _day(left)
+        short = _SHORT_END.match(right)
+        if short:
+            month = int(short[1]) if short[1] else start.month
+            try:
+                end = dt.date(start.year, month, int(short[2]))
+            except ValueError as exc:
+                raise DateSyntaxError(text) from exc
+        else:
+            end = _day(right)
+        if end <= start:
+            raise DateOrderError(text)
+        return DayRange(start, end)
+    if _MONTH.match(text):
+        return _month(text)
+    return Day(_day(text))
+
+
+def years(value: DateValue) -> set[int]:
+    if isinstance(value, Day):
+        return {value.date.year}
+    if isinstance(value, Month):
+        return {value.year}
+    if isinstance(value, DayRange):
+        return {value.start.year, value.end.year}
+    if isinstance(value, MonthRange):
+        return {value.start.year, value.end.year}
+    return {d.year for d in value.days}
+
+
+def first_day(value: DateValue) -> dt.date:
+    """A sort key: the earliest day the value names."""
+    if isinstance(value, Day):
+        return value.date
+    if isinstance(value, Month):
+        return dt.date(value.year, value.month, 1)
+    if isinstance(value, DayRange):
+        return value.start
+    if isinstance(value, MonthRange):
+        return dt.date(value.start.year, value.start.month, 1)
+    return value.days[0]
+
+
+def format_value(value: DateValue, with_year: bool = True) -> str:
+    """The printed form; `with_year=False` inside a table captioned with the year
+    (a value spanning two years keeps its years, or it would be ambiguous)."""
+    if len(years(value)) > 1:
+        with_year = True
+    y = "y" if with_year else ""
+    if isinstance(value, Day):
+        return format_skeleton(f"{y}MMMd", value.date, locale=LOCALE)
+    if isinstance(value, Month):
+        return format_skeleton(f"{y}MMM", dt.date(value.year, value.month, 1), locale=LOCALE)
+    if isinstance(value, DayRange):
+        return format_interval(value.start, value.end, f"{y}MMMd", locale=LOCALE)
+    if isinstance(value, MonthRange):
+        start = dt.date(value.start.year, value.start.month, 1)
+        end = dt.date(value.end.year, value.end.month, 1)
+        if with_year:
+            return format_interval(start, end, "yMMM", locale=LOCALE)
+        # babel's zh_CN has no year-less month interval and falls back to "2月 – 3月".
+        return "至".join(format_skeleton("MMM", d, locale=LOCALE) for d in (start, end))
+    out: list[str] = []
+    prev: dt.date | None = None
+    for day in value.days:
+        if prev is None:
+            out.append(format_skeleton(f"{y}MMMd", day, locale=LOCALE))
+        elif (day.year, day.month) == (prev.year, prev.month):
+            out.append(format_skeleton("d", day, locale=LOCALE))
+        elif day.year == prev.year:
+            out.append(format_skeleton("MMMd", day, locale=LOCALE))
+        else:
+            out.append(format_skeleton("yMMMd", day, locale=LOCALE))
+        prev = day
+    return "、".join(out)

@@ -1,0 +1,64 @@
+"""Located messages for the user: errors, warnings and the exception that carries them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+from yearbook.i18n import language, tr
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A place in a source file; line and column count from 1."""
+
+    file: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass
+class Diagnostic:
+    """One message: `code` names a template in yearbook.i18n; `args` fill it."""
+
+    code: str
+    args: dict = field(default_factory=dict)
+    location: Location | None = None
+    path: str = ""  # field path such as chapters[1].sections[0].title
+    severity: Severity = Severity.ERROR
+
+    def render(self) -> str:
+        where = str(self.location) if self.location else ""
+        head = tr(f"severity.{self.severity.value}")
+        body = tr(self.code, **self.args)
+        field_part = tr("diag.field", path=self.path) if self.path else ""
+        colon = "：" if language() == "zh" else ": "
+        prefix = f"{where}: " if where else ""
+        return f"{prefix}{head}{colon}{field_part}{body}"
+
+
+class YearbookError(Exception):
+    """Raised with every error of a stage, so the user sees them all at once."""
+
+    def __init__(self, diagnostics: list[Diagnostic]):
+        super().__init__("\n".join(d.render() for d in diagnostics))
+        self.diagnostics = diagnostics
+
+
+def display_path(path: Path, root: Path | None = None) -> str:
+    """A file name as the user should read it: relative to the data folder's parent."""
+    if root is not None:
+        try:
+            return str(path.resolve().relative_to(root.resolve().parent))
+        except ValueError:
+            pass
+    return str(path)

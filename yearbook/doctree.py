@@ -1,0 +1,148 @@
+"""The format-neutral document tree that both writers read.
+
+Assembly decides everything that does not depend on the output format (numbers,
+captions, formatted dates, computed text, running heads, outline levels); the
+DOCX and PDF writers only lay this tree out. Nothing here knows YAML or the model.
+
+Glossary: 类目 category (heading level 1), 分目 section (level 2), 条目 entry
+(its title is a run-in 【…】), 书眉 running head, 续表 continued table,
+三线表 three-line table, 供稿 contributor line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from yearbook.diagnostics import Location
+
+
+class RunRole(StrEnum):
+    """What a run of text is, so each writer can pick its character style."""
+
+    TEXT = "text"
+    ENTRY_TITLE = "entry_title"  # 【十届二次会议】, run into the paragraph
+    RUNIN_TITLE = "runin_title"  # 第一次全体会议, a sub-part title run into its text
+
+
+class ParaRole(StrEnum):
+    """Paragraph styles; names match the keys of the style file's `paragraphs`."""
+
+    BODY = "body"
+    ARTICLE_TITLE = "article_title"
+    SUBTITLE = "subtitle"
+    BYLINE = "byline"
+    ARTICLE_HEADING = "article_heading"
+    CREDIT = "credit"  # （……供稿）
+
+
+@dataclass(frozen=True)
+class Run:
+    text: str
+    role: RunRole = RunRole.TEXT
+    # Where the text was written, so a writer's warning (a missing glyph) can
+    # point at the YAML; None for text the compiler made (captions, numbers).
+    source: Location | None = None
+
+
+@dataclass(frozen=True)
+class OutlineItem:
+    """A bookmark / navigation entry: level 0 类目, 1 分目 or article, 2 条目."""
+
+    level: int
+    title: str
+
+
+@dataclass
+class Heading:
+    """类目 (level 1) or 分目 (level 2) heading.
+
+    `running_head` is the text the odd-page 书眉 shows from here on.
+    """
+
+    level: int
+    text: str
+    running_head: str
+    new_page: bool = False
+    outline: OutlineItem | None = None
+
+
+@dataclass
+class Paragraph:
+    runs: list[Run]
+    role: ParaRole = ParaRole.BODY
+    outline: OutlineItem | None = None
+    # Articles use their own heading levels; writers map them to Word heading 2/3.
+    heading_level: int | None = None
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+
+@dataclass
+class Cell:
+    text: str
+    source: Location | None = None
+
+
+@dataclass
+class Column:
+    title: str
+    # Relative share of the table width; assembly estimates it from content.
+    weight: float = 1.0
+    align: str = "left"  # left | center | right
+
+
+@dataclass
+class Table:
+    """A numbered three-line table: caption `表{number} {title}` above it."""
+
+    number: int
+    title: str
+    columns: list[Column]
+    rows: list[list[Cell]]
+    outline: OutlineItem | None = None
+
+    @property
+    def label(self) -> str:
+        return f"表{self.number}"
+
+    @property
+    def caption(self) -> str:
+        return f"{self.label}\u3000{self.title}"
+
+    @property
+    def continued_label(self) -> str:
+        return f"续表{self.number}"
+
+
+Block = Heading | Paragraph | Table
+
+
+@dataclass
+class Metadata:
+    title: str  # book title, also the even-page running head
+    author: str  # the compiling unit
+    subject: str = ""
+    language: str = "zh-CN"
+    edition: int | None = None
+    year: int | None = None
+
+
+@dataclass
+class Document:
+    meta: Metadata
+    blocks: list[Block] = field(default_factory=list)
+
+    def text_blocks(self) -> list[str]:
+        """All text in reading order: for tests and checks that read the tree."""
+        out: list[str] = []
+        for b in self.blocks:
+            if isinstance(b, (Heading, Paragraph)):
+                out.append(b.text)
+            else:
+                out.append(b.caption)
+                out.extend(c.title for c in b.columns)
+                out.extend(cell.text for row in b.rows for cell in row)
+        return out

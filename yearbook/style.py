@@ -1,0 +1,325 @@
+"""Page, type and table settings, read once from styles/ and shared by both writers.
+
+A style file is YAML in the same strict form as the data. Lengths are written with
+units (185mm, 9pt, 0.5cm); type sizes also by their Chinese names (小五, 三号);
+indents in characters (2字 or 2em). Everything here is in points.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from yearbook.diagnostics import Diagnostic, Location, YearbookError
+from yearbook.i18n import register
+from yearbook.load.nodes import Node, Reader, Scalar
+from yearbook.load.schema import (
+    BoolKind,
+    Context,
+    Field,
+    Invalid,
+    Kind,
+    ListKind,
+    ObjectKind,
+    TextKind,
+)
+
+STYLES_DIR = Path(__file__).resolve().parent.parent / "styles"
+
+register(
+    {
+        "style.bad_length": (
+            "长度“{value}”无法识别；请写成 185mm、9pt、0.5cm 或字号名（如 小五）",
+            "cannot read the length '{value}'; write 185mm, 9pt, 0.5cm or a size name such as 小五",
+        ),
+        "style.not_found": (
+            "找不到版式“{name}”；可用的版式：{available}",
+            "no style named '{name}'; available: {available}",
+        ),
+        "style.bad_role": (
+            "字体角色“{value}”无效；可选：{roles}",
+            "unknown font role '{value}'; use one of {roles}",
+        ),
+    }
+)
+
+# Chinese type sizes (号) in points, as the conventions guide lists them.
+SIZE_NAMES = {
+    "初号": 42, "小初": 36, "一号": 26, "小一": 24, "二号": 22, "小二": 18,
+    "三号": 16, "小三": 15, "四号": 14, "小四": 12, "五号": 10.5, "小五": 9,
+    "六号": 7.5, "小六": 6.5, "七号": 5.5,
+}
+_UNITS = {"pt": 1.0, "mm": 72 / 25.4, "cm": 720 / 25.4, "in": 72.0}
+_LENGTH = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*(pt|mm|cm|in)\s*$")
+FONT_ROLES = ("song", "hei", "kai", "fangsong")
+
+
+def parse_length(text: str) -> float | None:
+    text = text.strip()
+    if text in SIZE_NAMES:
+        return float(SIZE_NAMES[text])
+    m = _LENGTH.match(text)
+    return float(m[1]) * _UNITS[m[2]] if m else None
+
+
+class LengthKind(Kind):
+    def convert(self, node: Node, ctx: Context, path: str) -> float | Invalid:
+        if isinstance(node, Scalar):
+            value = parse_length(node.value)
+            if value is not None:
+                return value
+            return ctx.error("style.bad_length", node.loc, path, value=node.value)
+        return ctx.error("schema.expected_text", node.loc, path)
+
+
+class NumberKind(Kind):
+    """A plain decimal (character counts, line multiples); `2字` and `2em` too."""
+
+    def convert(self, node: Node, ctx: Context, path: str) -> float | Invalid:
+        if isinstance(node, Scalar):
+            raw = node.value.strip().removesuffix("字").removesuffix("em").strip()
+            try:
+                return float(raw)
+            except ValueError:
+                pass
+        return ctx.error("schema.expected_int", node.loc, path, value=getattr(node, "value", ""))
+
+
+class RoleKind(Kind):
+    def convert(self, node: Node, ctx: Context, path: str) -> str | Invalid:
+        if isinstance(node, Scalar) and node.value.strip() in FONT_ROLES:
+            return node.value.strip()
+        return ctx.error(
+            "style.bad_role", node.loc, path, value=getattr(node, "value", ""), roles="、".join(FONT_ROLES)
+        )
+
+
+ALIGN_CHOICES = {"left": "左", "center": "居中", "right": "右", "justify": "两端"}
+
+
+class AlignKind(Kind):
+    def convert(self, node: Node, ctx: Context, path: str) -> str | Invalid:
+        if isinstance(node, Scalar):
+            raw = node.value.strip()
+            for en, zh in ALIGN_CHOICES.items():
+                if raw in (en, zh):
+                    return en
+        shown = "、".join(f"{en}（{zh}）" for en, zh in ALIGN_CHOICES.items())
+        return ctx.error("schema.bad_choice", node.loc, path, value=getattr(node, "value", ""), choices=shown)
+
+
+@dataclass
+class ParaStyle:
+    """A paragraph style. Sizes and spaces in points; `first_indent` in characters."""
+
+    font: str = "song"
+    size: float = 9.0
+    leading: float | None = None  # None: 1.5 × size
+    first_indent: float = 0.0
+    align: str = "justify"
+    space_before: float = 0.0
+    space_after: float = 0.0
+    bold: bool = False
+    new_page: bool = False  # start on a new page (chapter headings)
+    full_width: bool = False  # span all columns
+    loc: Location | None = None
+
+    @property
+    def line_height(self) -> float:
+        return self.leading if self.leading is not None else round(self.size * 1.5, 2)
+
+
+@dataclass
+class CharStyle:
+    font: str = "hei"
+    bold: bool = False
+    loc: Location | None = None
+
+
+@dataclass
+class PageStyle:
+    width: float
+    height: float
+    margin_top: float
+    margin_bottom: float
+    margin_inside: float  # binding side: left on odd pages, right on even
+    margin_outside: float
+    columns: int = 1
+    column_gap: float = 0.0
+    header_distance: float = 0.0  # from the top edge to the running head baseline
+    footer_distance: float = 0.0  # from the bottom edge to the page number baseline
+    loc: Location | None = None
+
+    @property
+    def frame_width(self) -> float:
+        return self.width - self.margin_inside - self.margin_outside
+
+    @property
+    def frame_height(self) -> float:
+        return self.height - self.margin_top - self.margin_bottom
+
+    @property
+    def column_width(self) -> float:
+        return (self.frame_width - (self.columns - 1) * self.column_gap) / self.columns
+
+
+@dataclass
+class TableStyle:
+    full_width: bool = True  # tables span all columns, or sit in one column
+    rule_thick: float = 1.0
+    rule_thin: float = 0.5
+    cell_padding: float = 2.0
+    loc: Location | None = None
+
+
+@dataclass
+class HeadStyle:
+    """书眉 and page numbers."""
+
+    running_heads: bool = True
+    rule: float = 0.5  # the thin rule under the running head; 0 for none
+    page_number_format: str = "{n}"  # gongwen: "— {n} —"
+    page_number_position: str = "outer"  # outer | center
+    loc: Location | None = None
+
+
+@dataclass
+class Style:
+    name: str
+    page: PageStyle
+    paragraphs: dict[str, ParaStyle]
+    characters: dict[str, CharStyle]
+    table: TableStyle = field(default_factory=TableStyle)
+    heads: HeadStyle = field(default_factory=HeadStyle)
+    # Font file candidates per role, overriding fonts/fonts.yaml for this style.
+    fonts: dict[str, list[str]] = field(default_factory=dict)
+    # The face names a Chinese Windows machine has, written into the DOCX.
+    word_fonts: dict[str, str] = field(default_factory=dict)
+    source: Path | None = None
+
+    def para(self, name: str) -> ParaStyle:
+        return self.paragraphs[name]
+
+
+PARA_NAMES = (
+    "body", "heading1", "heading2", "article_title", "subtitle", "byline",
+    "article_heading", "credit", "caption", "table_header", "table_cell",
+    "running_head", "page_number",
+)
+CHAR_NAMES = ("entry_title", "runin_title")
+
+LENGTH = LengthKind()
+PARA = ObjectKind(ParaStyle, [
+    Field("font", "字体", RoleKind()),
+    Field("size", "字号", LENGTH),
+    Field("leading", "行距", LENGTH),
+    Field("first_indent", "首行缩进", NumberKind()),
+    Field("align", "对齐", AlignKind()),
+    Field("space_before", "段前", LENGTH),
+    Field("space_after", "段后", LENGTH),
+    Field("bold", "加粗", BoolKind()),
+    Field("new_page", "另起页", BoolKind()),
+    Field("full_width", "通栏", BoolKind()),
+])
+CHAR = ObjectKind(CharStyle, [
+    Field("font", "字体", RoleKind()),
+    Field("bold", "加粗", BoolKind()),
+])
+
+
+class NamedKind(Kind):
+    """A mapping from a fixed set of names to one kind of value."""
+
+    def __init__(self, names: tuple[str, ...], item: Kind, required: bool):
+        self.fields = [Field(n, n, item, required=required) for n in names]
+
+    def convert(self, node: Node, ctx: Context, path: str) -> dict | Invalid:
+        return ObjectKind(lambda loc, **kw: kw, self.fields).convert(node, ctx, path)
+
+
+class FontListKind(Kind):
+    """One font file or a list of candidates, tried in order."""
+
+    def convert(self, node: Node, ctx: Context, path: str) -> list[str] | Invalid:
+        if isinstance(node, Scalar):
+            return [node.value]
+        values = ListKind(TextKind()).convert(node, ctx, path)
+        return values if isinstance(values, Invalid) else [str(v) for v in values]
+
+
+STYLE = ObjectKind(
+    lambda loc, **kw: kw,
+    [
+        Field("name", "名称", TextKind(), required=True),
+        Field("page", "页面", ObjectKind(PageStyle, [
+            Field("width", "宽", LENGTH, required=True),
+            Field("height", "高", LENGTH, required=True),
+            Field("margin_top", "上边距", LENGTH, required=True),
+            Field("margin_bottom", "下边距", LENGTH, required=True),
+            Field("margin_inside", "内边距", LENGTH, required=True),
+            Field("margin_outside", "外边距", LENGTH, required=True),
+            Field("columns", "栏数", NumberKind()),
+            Field("column_gap", "栏间距", LENGTH),
+            Field("header_distance", "书眉距", LENGTH),
+            Field("footer_distance", "页码距", LENGTH),
+        ]), required=True),
+        Field("paragraphs", "段落", NamedKind(PARA_NAMES, PARA, required=True), required=True),
+        Field("characters", "字符", NamedKind(CHAR_NAMES, CHAR, required=True), required=True),
+        Field("table", "表格", ObjectKind(TableStyle, [
+            Field("full_width", "通栏", BoolKind()),
+            Field("rule_thick", "粗线", LENGTH),
+            Field("rule_thin", "细线", LENGTH),
+            Field("cell_padding", "单元格边距", LENGTH),
+        ])),
+        Field("heads", "书眉", ObjectKind(HeadStyle, [
+            Field("running_heads", "书眉", BoolKind()),
+            Field("rule", "眉线", LENGTH),
+            Field("page_number_format", "页码格式", TextKind()),
+            Field("page_number_position", "页码位置", TextKind()),
+        ])),
+        Field("fonts", "字体文件", NamedKind(FONT_ROLES, FontListKind(), required=False)),
+        Field("word_fonts", "Word字体", NamedKind(FONT_ROLES, TextKind(), required=False)),
+    ],
+)
+
+
+def available_styles() -> list[str]:
+    return sorted(p.stem for p in STYLES_DIR.glob("*.yaml"))
+
+
+def resolve_style_path(name: str, data_dir: Path) -> Path | None:
+    """A style name in styles/, or a file path relative to the data folder."""
+    candidate = data_dir / name
+    if name.endswith((".yaml", ".yml")) and candidate.is_file():
+        return candidate
+    builtin = STYLES_DIR / f"{name}.yaml"
+    return builtin if builtin.is_file() else None
+
+
+def load_style(name: str, data_dir: Path, loc: Location | None = None) -> Style:
+    path = resolve_style_path(name, data_dir)
+    if path is None:
+        available = "、".join(available_styles())
+        raise YearbookError([Diagnostic("style.not_found", {"name": name, "available": available}, loc)])
+    reader = Reader(path.parent)
+    root = reader.read(path)
+    ctx = Context()
+    values: Any = STYLE.convert(root, ctx, "") if root is not None else None
+    problems = reader.diagnostics + ctx.diagnostics
+    if problems or values is None or isinstance(values, Invalid):
+        raise YearbookError(problems)
+    page = values["page"]
+    page.columns = int(page.columns)
+    return Style(
+        name=str(values["name"]),
+        page=page,
+        paragraphs=values["paragraphs"],
+        characters=values["characters"],
+        table=values.get("table") or TableStyle(),
+        heads=values.get("heads") or HeadStyle(),
+        fonts=values.get("fonts") or {},
+        word_fonts={k: str(v) for k, v in (values.get("word_fonts") or {}).items()},
+        source=path,
+    )
