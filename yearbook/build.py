@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from yearbook.assemble import assemble
+from yearbook.assemble.book import assemble_with_warnings
 from yearbook.diagnostics import Diagnostic, Location, YearbookError
 from yearbook.doctree import Document
 from yearbook.i18n import register
@@ -41,6 +41,7 @@ class Prepared:
     loaded: Loaded
     style: Style
     document: Document
+    warnings: list[Diagnostic] = field(default_factory=list)
 
 
 @dataclass
@@ -54,7 +55,8 @@ def prepare(data_dir: Path) -> Prepared:
     book = loaded.book
     style_name = str(book.style) if book.style else DEFAULT_STYLE
     style = load_style(style_name, data_dir, book.style.loc if book.style else None)
-    return Prepared(loaded, style, assemble(book))
+    document, warnings = assemble_with_warnings(book)
+    return Prepared(loaded, style, document, warnings)
 
 
 def output_stem(prepared: Prepared) -> str:
@@ -108,4 +110,4 @@ def build(data_dir: Path, out_dir: Path, prepared: Prepared | None = None) -> Bu
             (pdf_path, lambda s: write_pdf(doc, style, faces, s)),
         ]
     )
-    return BuildResult([docx_path, pdf_path])
+    return BuildResult([docx_path, pdf_path], list(prepared.warnings))

@@ -20,7 +20,10 @@ register(
         ),
         "cli.build": ("生成 DOCX 和 PDF", "write the DOCX and the PDF"),
         "cli.check": ("检查数据，不生成文件", "check the data without writing"),
-        "cli.fonts": ("列出各字体角色所用的字体文件及其覆盖率", "list the font file of each role and its coverage"),
+        "cli.fonts": (
+            "列出各字体角色所用的字体文件及其覆盖率",
+            "list the font file of each role and its coverage",
+        ),
         "cli.data_dir": ("数据文件夹（含 book.yaml）", "data folder (holding book.yaml)"),
         "cli.out": ("输出文件夹（默认 out）", "output folder (default: out)"),
         "cli.lang": ("提示信息的语言：zh 或 en", "language of messages: zh or en"),
@@ -72,6 +75,7 @@ def _check(args: argparse.Namespace) -> int:
     from yearbook.build import prepare
 
     prepared = prepare(args.data_dir)
+    _print_diagnostics(prepared.warnings)
     print(tr("cli.check_ok", files=len(prepared.loaded.files)))
     return 0
 

@@ -109,3 +109,16 @@ def test_article_headings_numbered(make_data):
 @pytest.mark.parametrize(("n", "text"), [(1, "一"), (10, "十"), (11, "十一"), (20, "二十"), (23, "二十三")])
 def test_chinese_ordinal(n, text):
     assert chinese_ordinal(n) == text
+
+
+def test_record_in_no_table_and_no_text_is_a_warning(make_data):
+    from yearbook.assemble.book import assemble_with_warnings
+
+    chapter = (make_data() / "chapter.yaml").read_text(encoding="utf-8")
+    chapter += "  trainings:\n    - {date: 2022-05-30, title: 履职能力提升培训班}\n"
+    chapter += "  member_changes:\n    - {change: added, names: [王建新, 李建华], id: added}\n"
+    chapter = chapter.replace("第二段。", "增补{{added.names}}。")
+    doc, warnings = assemble_with_warnings(load_book(make_data({"chapter.yaml": chapter})).book)
+    assert [w.args["name"] for w in warnings] == ["履职能力提升培训班"]
+    assert warnings[0].location.line == 25
+    assert "增补王建新、李建华。" in doc.text_blocks()

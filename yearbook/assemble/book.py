@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from yearbook.assemble.facts import compute_facts, substitute
+from yearbook.assemble.facts import Facts, compute_facts, is_used, substitute
 from yearbook.assemble.tables import free_table, generated_table, select
-from yearbook.diagnostics import Diagnostic, YearbookError
+from yearbook.diagnostics import Diagnostic, Severity, YearbookError
 from yearbook.doctree import (
     Block,
     Document,
@@ -30,6 +30,10 @@ register(
             "只有会议表格（from: meetings）可以按类别筛选",
             "only meeting tables (from: meetings) can be filtered by kind",
         ),
+        "assemble.unused_record": (
+            "记录“{name}”既不在任何表格中，也没有被正文引用，不会出现在输出中",
+            "the record '{name}' is in no table and no text refers to it: it will not appear in the output",
+        ),
         "assemble.ragged_row": (
             "这一行有 {cells} 格，表头有 {columns} 列",
             "this row has {cells} cells but the table has {columns} columns",
@@ -53,10 +57,12 @@ class _Assembler:
     def __init__(self, book: Book):
         self.book = book
         self.problems: list[Diagnostic] = []
+        self.warnings: list[Diagnostic] = []
         self.next_table = book.first_table_number
+        self.tabled: set[int] = set()  # ids of records shown in a table
         self.blocks: list[Block] = []
 
-    def text(self, text: Text, facts: dict[str, str]) -> Run:
+    def text(self, text: Text, facts: Facts) -> Run:
         return Run(substitute(text, facts, self.problems), RunRole.TEXT, text.loc)
 
     def chapter(self, chapter: Chapter) -> None:
@@ -73,12 +79,25 @@ class _Assembler:
             self.blocks.append(Heading(2, heading, running_head=heading, outline=OutlineItem(1, heading)))
             for entry in section.entries:
                 self.entry(entry, facts, chapter.records)
+        self.unused(chapter.records, facts)
         if chapter.contributor is not None:
             c = chapter.contributor
             who = f"{c.unit}\u3000{c.person}" if c.person else str(c.unit)
             self.blocks.append(Paragraph([Run(f"（{who}供稿）", RunRole.TEXT, c.loc)], ParaRole.CREDIT))
 
-    def entry(self, entry: Entry, facts: dict[str, str], records: Records) -> None:
+    def unused(self, records: Records, facts: Facts) -> None:
+        for record in records.all():
+            if id(record) not in self.tabled and not is_used(record, facts):
+                labels = ("name", "subject", "topic", "title")
+                name = next(
+                    (str(getattr(record, a)) for a in labels if hasattr(record, a)),
+                    "、".join(getattr(record, "names", [])),
+                )
+                warning = Diagnostic("assemble.unused_record", {"name": name}, record.loc)
+                warning.severity = Severity.WARNING
+                self.warnings.append(warning)
+
+    def entry(self, entry: Entry, facts: Facts, records: Records) -> None:
         title = Run(f"【{entry.title}】", RunRole.ENTRY_TITLE, entry.title.loc)
         outline = OutlineItem(2, str(entry.title))
         paragraphs = [[self.text(p, facts)] for p in entry.paragraphs]
@@ -104,6 +123,7 @@ class _Assembler:
             else:
                 if spec.kind is not None and spec.source.value != "meetings":
                     self.problems.append(Diagnostic("assemble.kind_needs_meetings", {}, spec.loc))
+                self.tabled.update(id(r) for r in select(records, spec))
                 if not select(records, spec):
                     self.problems.append(
                         Diagnostic("assemble.empty_table", {"caption": spec.caption}, spec.caption.loc)
@@ -112,7 +132,7 @@ class _Assembler:
             self.next_table += 1
             self.blocks.append(table)
 
-    def article(self, article: Article, facts: dict[str, str]) -> None:
+    def article(self, article: Article, facts: Facts) -> None:
         title = str(article.title)
         self.blocks.append(
             Paragraph(
@@ -145,6 +165,11 @@ class _Assembler:
 
 def assemble(book: Book) -> Document:
     """The document tree of a book; raises YearbookError listing every problem."""
+    return assemble_with_warnings(book)[0]
+
+
+def assemble_with_warnings(book: Book) -> tuple[Document, list[Diagnostic]]:
+    """The document tree, and warnings about what the user wrote that it leaves out."""
     a = _Assembler(book)
     for chapter in book.chapters:
         a.chapter(chapter)
@@ -157,4 +182,4 @@ def assemble(book: Book) -> Document:
         edition=book.edition,
         year=book.year,
     )
-    return Document(meta, a.blocks)
+    return Document(meta, a.blocks), a.warnings

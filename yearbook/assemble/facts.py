@@ -12,7 +12,17 @@ from dataclasses import fields
 from yearbook import dates
 from yearbook.diagnostics import Diagnostic
 from yearbook.i18n import register
-from yearbook.model import ChangeKind, MeetingKind, Records
+from yearbook.model import (
+    Activity,
+    ChangeKind,
+    Meeting,
+    MeetingKind,
+    MemberChange,
+    Proposal,
+    Record,
+    Records,
+    Training,
+)
 from yearbook.text import Text
 
 register(
@@ -33,7 +43,9 @@ REFERENCE = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
 
 
 def _value(value: object) -> str | None:
-    if value is None or isinstance(value, list):
+    if isinstance(value, list):  # names: 王建新、李建华、齐世军
+        return "、".join(value) if value else None
+    if value is None:
         return None
     if isinstance(value, bool):
         return None
@@ -44,9 +56,17 @@ def _value(value: object) -> str | None:
     return str(value)
 
 
-def compute_facts(records: Records) -> tuple[dict[str, str], list[Diagnostic]]:
+class Facts(dict[str, str]):
+    """Fact values by name, remembering which ones the text used."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.used: set[str] = set()
+
+
+def compute_facts(records: Records) -> tuple[Facts, list[Diagnostic]]:
     """Counts by collection and kind, and every field of a record with an `id`."""
-    facts: dict[str, str] = {}
+    facts = Facts()
     problems: list[Diagnostic] = []
     facts["meetings.count"] = str(len(records.meetings))
     kinds = Counter(m.kind for m in records.meetings)
@@ -78,12 +98,13 @@ def compute_facts(records: Records) -> tuple[dict[str, str], list[Diagnostic]]:
     return facts, problems
 
 
-def substitute(text: Text, facts: dict[str, str], problems: list[Diagnostic]) -> str:
+def substitute(text: Text, facts: Facts, problems: list[Diagnostic]) -> str:
     """The text with every `{{name}}` replaced; unknown names are reported where written."""
 
     def replace(match: re.Match[str]) -> str:
         name = match[1]
         if name in facts:
+            facts.used.add(name)
             return facts[name]
         available = "、".join(k for k in facts if not k.count(".") > 1 or k.endswith(".count"))
         problems.append(
@@ -107,3 +128,22 @@ def _all(text: str, needle: str) -> list[int]:
         out.append(i)
         i = text.find(needle, i + 1)
     return out
+
+
+def _count_names(record: Record) -> list[str]:
+    """The count facts a record contributes to."""
+    if isinstance(record, Meeting):
+        names = ["meetings.count", f"meetings.{record.kind.value}.count"]
+        return [*names, "meetings.themed.count"] if record.themed else names
+    if isinstance(record, MemberChange):
+        return ["member_changes.count", f"member_changes.{record.change.value}.count"]
+    collection = {Proposal: "proposals", Activity: "activities", Training: "trainings"}[type(record)]
+    return [f"{collection}.count"]
+
+
+def is_used(record: Record, facts: Facts) -> bool:
+    """Whether the text refers to the record, by its id or by a count it is part of."""
+    rid = getattr(record, "id", None)
+    if rid is not None and any(name.startswith(f"{rid}.") for name in facts.used):
+        return True
+    return any(name in facts.used for name in _count_names(record))
