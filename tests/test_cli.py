@@ -57,3 +57,30 @@ def test_failed_build_leaves_earlier_outputs_untouched(make_data, tmp_path):
     result = run("build", str(folder), "-o", str(out))
     assert result.returncode == 1
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_check_prints_findings_and_rate(make_data):
+    chapter = (make_data() / "chapter.yaml").read_text(encoding="utf-8").replace("第二段。", "关于关于第二段。")
+    folder = make_data({"chapter.yaml": chapter})
+    result = run("check", str(folder))
+    assert result.returncode == 0
+    assert "[rep.doubled]" in result.stdout and "data/chapter.yaml:9:" in result.stdout
+    assert "/万" in result.stdout
+    assert run("check", "--strict", str(folder)).returncode == 1
+
+
+def test_strict_build_fails_on_check_errors_and_writes_nothing(make_data, tmp_path):
+    chapter = (make_data() / "chapter.yaml").read_text(encoding="utf-8").replace("第二段。", "关于关于第二段。")
+    out = tmp_path / "out"
+    result = run("build", "--strict", str(make_data({"chapter.yaml": chapter})), "-o", str(out))
+    assert result.returncode == 1 and "--strict" in result.stderr
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_check_fix_rewrites_only_the_marks(make_data):
+    chapter = (make_data() / "chapter.yaml").read_text(encoding="utf-8")
+    chapter = "# 注释保留\n" + chapter.replace("第二段。", "第二段,第三句。")
+    folder = make_data({"chapter.yaml": chapter})
+    result = run("check", "--fix", str(folder))
+    assert result.returncode == 0, result.stderr
+    assert (folder / "chapter.yaml").read_text(encoding="utf-8") == chapter.replace("第二段,", "第二段，")

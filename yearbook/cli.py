@@ -37,6 +37,19 @@ register(
             "Set YEARBOOK_DEBUG=1 for details.",
         ),
         "cli.interrupted": ("已中断。", "Interrupted."),
+        "cli.strict": (
+            "校对发现错误时以失败退出（不生成文件）",
+            "fail (and write nothing) when the proofreading checks find errors",
+        ),
+        "cli.fix": (
+            "就地修正可安全自动修正的问题（标点全半角），其余内容逐字节保留",
+            "apply the safe fixes (punctuation width) in place, keeping the rest byte for byte",
+        ),
+        "cli.fixed": ("已修正：{path}", "Fixed: {path}"),
+        "cli.strict_failed": (
+            "校对发现 {n} 处错误（--strict），未生成文件。",
+            "the checks found {n} error(s) (--strict); nothing was written.",
+        ),
     }
 )
 
@@ -48,8 +61,11 @@ def _parser() -> argparse.ArgumentParser:
     build = sub.add_parser("build", help=tr("cli.build"))
     build.add_argument("data_dir", type=Path, help=tr("cli.data_dir"))
     build.add_argument("-o", "--out", type=Path, default=Path("out"), help=tr("cli.out"))
+    build.add_argument("--strict", action="store_true", help=tr("cli.strict"))
     check = sub.add_parser("check", help=tr("cli.check"))
     check.add_argument("data_dir", type=Path, help=tr("cli.data_dir"))
+    check.add_argument("--fix", action="store_true", help=tr("cli.fix"))
+    check.add_argument("--strict", action="store_true", help=tr("cli.strict"))
     fonts = sub.add_parser("fonts", help=tr("cli.fonts"))
     fonts.add_argument("data_dir", type=Path, nargs="?", help=tr("cli.data_dir"))
     return parser
@@ -61,9 +77,17 @@ def _print_diagnostics(diagnostics: list[Diagnostic]) -> None:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from yearbook.build import build
+    from yearbook.build import build, prepare
+    from yearbook.check import run_checks
 
-    result = build(args.data_dir, args.out)
+    prepared = prepare(args.data_dir)
+    report = run_checks(prepared.loaded)
+    print(report.summary())
+    if args.strict and report.errors:
+        print(report.render(), file=sys.stderr)
+        print(tr("cli.strict_failed", n=len(report.errors)), file=sys.stderr)
+        return 1
+    result = build(args.data_dir, args.out, prepared)
     _print_diagnostics(result.warnings)
     print(tr("cli.wrote"))
     for path in result.outputs:
@@ -73,11 +97,19 @@ def _build(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     from yearbook.build import prepare
+    from yearbook.check import apply_fixes, run_checks
 
     prepared = prepare(args.data_dir)
+    report = run_checks(prepared.loaded)
+    if args.fix:
+        for path in apply_fixes(prepared.loaded, report.findings):
+            print(tr("cli.fixed", path=path))
+        prepared = prepare(args.data_dir)
+        report = run_checks(prepared.loaded)
     _print_diagnostics(prepared.warnings)
     print(tr("cli.check_ok", files=len(prepared.loaded.files)))
-    return 0
+    print(report.render())
+    return 1 if args.strict and report.errors else 0
 
 
 def _fonts(args: argparse.Namespace) -> int:

@@ -1,0 +1,55 @@
+"""Character classes and the masking of fact references, shared by the rules."""
+
+from __future__ import annotations
+
+import re
+
+# A {{fact}} reference is replaced, character for character, by this private-use
+# character: offsets stay those of the original text, and no rule reads a digit,
+# a mark or a word inside a reference (a count given by a reference is never wrong).
+MASK = "\ue000"
+_REFERENCE = re.compile(r"\{\{[^{}]*\}\}")
+
+CJK_RANGES = (
+    ("\u3400", "\u4dbf"),
+    ("\u4e00", "\u9fff"),
+    ("\uf900", "\ufaff"),
+    ("\U00020000", "\U0002ffff"),
+)
+# Full-width marks a Chinese text is made of (GB/T 15834).
+FULLWIDTH_PUNCT = set("，。、；：？！“”‘’（）《》〈〉【】—…·～〔〕「」『』")
+CHINESE_DIGITS = "〇○零一二三四五六七八九十百千万"
+
+
+def is_cjk(ch: str) -> bool:
+    return any(lo <= ch <= hi for lo, hi in CJK_RANGES)
+
+
+def is_chinese_context(ch: str) -> bool:
+    """A character after or before which punctuation must be full-width."""
+    return is_cjk(ch) or ch in FULLWIDTH_PUNCT or ch == MASK
+
+
+def mask_references(text: str) -> str:
+    return _REFERENCE.sub(lambda m: MASK * len(m.group()), text)
+
+
+def count_characters(text: str) -> int:
+    """Characters that count towards the error rate: all but whitespace and references."""
+    masked = mask_references(text)
+    return sum(1 for ch in masked if not ch.isspace() and ch != MASK)
+
+
+_SENTENCE_END = re.compile(r"[。！？；!?;]")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) spans of the sentences of a paragraph, end mark included."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        spans.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans

@@ -1,0 +1,105 @@
+"""Word lists the rules use, kept as data that editors can extend.
+
+The lists ship in yearbook/check/data/. A data folder may add its own entries in
+`校对.yaml` (or `checks.yaml`) next to book.yaml:
+
+    规范表述:            # expressions — fixed official expressions
+      - 铸牢中华民族共同体意识
+    错别字:              # typos — wrong form: right form
+      按装: 安装
+    放行:                # allow — text that is right here although a rule flags it
+      - 常委常委会议
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from yearbook.diagnostics import Diagnostic, Location, YearbookError
+from yearbook.i18n import register
+
+register(
+    {
+        "check.words_invalid": (
+            "校对词表格式有误：{reason}",
+            "the proofreading word list is malformed: {reason}",
+        ),
+    }
+)
+
+DATA_DIR = Path(__file__).parent / "data"
+USER_FILES = ("校对.yaml", "checks.yaml")
+_KEYS = {
+    "expressions": ("expressions", "规范表述"),
+    "typos": ("typos", "错别字"),
+    "allow": ("allow", "放行"),
+}
+
+
+@dataclass
+class Resources:
+    expressions: list[str] = field(default_factory=list)
+    # wrong form → right form
+    typos: dict[str, str] = field(default_factory=dict)
+    # per character c: {before: words ending in c, after: words starting with c}, so "cc"
+    # across a word boundary is right
+    doubling: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    # ABAB that is real reduplication (研究研究)
+    reduplication: list[str] = field(default_factory=list)
+    # counts of records named in text: see data/counts.yaml
+    counts: dict[str, Any] = field(default_factory=dict)
+    allow: list[str] = field(default_factory=list)
+
+
+def _read(path: Path) -> Any:
+    with path.open(encoding="utf-8-sig") as fh:
+        return yaml.safe_load(fh) or {}
+
+
+def _get(data: dict, key: str) -> Any:
+    for name in _KEYS[key]:
+        if name in data:
+            return data[name]
+    return None
+
+
+def _merge_user(res: Resources, path: Path) -> None:
+    loc = Location(path.name, 1, 1)
+    try:
+        data = _read(path)
+    except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise YearbookError([Diagnostic("check.words_invalid", {"reason": str(exc)}, loc)]) from exc
+    if not isinstance(data, dict):
+        raise YearbookError([Diagnostic("check.words_invalid", {"reason": "应为键值表"}, loc)])
+    expressions = _get(data, "expressions") or []
+    typos = _get(data, "typos") or {}
+    allow = _get(data, "allow") or []
+    if not isinstance(expressions, list) or not isinstance(typos, dict) or not isinstance(allow, list):
+        reason = "规范表述、放行应为列表，错别字应为“错: 对”键值表"
+        raise YearbookError([Diagnostic("check.words_invalid", {"reason": reason}, loc)])
+    res.expressions += [str(x) for x in expressions]
+    res.typos.update({str(k): str(v) for k, v in typos.items()})
+    res.allow += [str(x) for x in allow]
+
+
+def load_resources(data_dir: Path | None = None) -> Resources:
+    expressions = _read(DATA_DIR / "expressions.yaml")
+    typos = _read(DATA_DIR / "typos.yaml")
+    repetition = _read(DATA_DIR / "repetition.yaml")
+    counts = _read(DATA_DIR / "counts.yaml")
+    res = Resources(
+        expressions=list(expressions["expressions"]),
+        typos=dict(typos["typos"]),
+        doubling={k: dict(v) for k, v in repetition["doubling"].items()},
+        reduplication=list(repetition["reduplication"]),
+        counts=counts,
+    )
+    if data_dir is not None:
+        for name in USER_FILES:
+            if (data_dir / name).is_file():
+                _merge_user(res, data_dir / name)
+    return res

@@ -1,0 +1,17 @@
+"""Every rule, in report order."""
+
+from __future__ import annotations
+
+from yearbook.check.rules import data_text, expr, form, num, punct, rep
+from yearbook.check.rules.base import BookRule, Env, Hit, Rule
+
+RULE_CLASSES: list[type[Rule]] = [
+    *punct.RULES,
+    *num.RULES,
+    *rep.RULES,
+    *form.RULES,
+    *data_text.RULES,
+    *expr.RULES,
+]
+
+__all__ = ["RULE_CLASSES", "BookRule", "Env", "Hit", "Rule"]
