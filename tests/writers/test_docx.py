@@ -1,0 +1,306 @@
+"""DOCX writer: build from a hand-made document tree and read the file back with python-docx."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx_sample import LITERAL, sample_document
+from lxml import etree
+
+from yearbook.doctree import Document, Heading, Metadata, Paragraph, ParaRole, Run
+from yearbook.style import Style, load_style
+from yearbook.writers.docx import write_docx
+
+ROOT = Path(__file__).resolve().parents[2]
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+@pytest.fixture(scope="module")
+def yearbook_style() -> Style:
+    return load_style("yearbook", ROOT / "data")
+
+
+@pytest.fixture(scope="module")
+def gongwen_style() -> Style:
+    return load_style("gongwen", ROOT / "data")
+
+
+def build(doc: Document, style: Style) -> bytes:
+    out = io.BytesIO()
+    write_docx(doc, style, out)
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def sample_bytes(yearbook_style: Style) -> bytes:
+    return build(sample_document(), yearbook_style)
+
+
+@pytest.fixture(scope="module")
+def word(sample_bytes: bytes) -> docx.document.Document:
+    return docx.Document(io.BytesIO(sample_bytes))
+
+
+def part_xml(data: bytes, name: str) -> etree._Element:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return etree.fromstring(z.read(name))
+
+
+def style_of(word: docx.document.Document, text: str) -> str:
+    return next(p.style.name for p in word.paragraphs if p.text == text)
+
+
+# --- headings and styles --------------------------------------------------------------
+
+
+def test_headings_map_to_word_heading_styles(word: docx.document.Document) -> None:
+    assert style_of(word, "政协嘉峪关市委员会") == "Heading 1"
+    assert style_of(word, "综述") == "Heading 2"
+    assert style_of(word, "一、坚持党的领导，政治引领更加有力") == "Heading 3"
+    assert style_of(word, "（一）强化理论武装") == "Heading 4"
+
+
+def test_article_title_sits_at_heading_2_outline_level_without_being_heading_2(
+    word: docx.document.Document,
+) -> None:
+    title = next(p for p in word.paragraphs if p.text.startswith("凝心聚力"))
+    assert title.style.name == "年鉴文章标题"
+    assert title.style.base_style.name == "Heading 2"
+    outline = title.style.element.find(f"{W}pPr/{W}outlineLvl")
+    assert outline.get(f"{W}val") == "1"
+
+
+def test_article_headings_never_become_heading_2(yearbook_style: Style) -> None:
+    doc = Document(Metadata("书", "单位"), [
+        Paragraph([Run("一、小标题")], ParaRole.ARTICLE_HEADING, heading_level=2),
+        Paragraph([Run("二、小标题")], ParaRole.ARTICLE_HEADING),
+    ])
+    word = docx.Document(io.BytesIO(build(doc, yearbook_style)))
+    assert [p.style.name for p in word.paragraphs] == ["Heading 3", "Heading 3"]
+
+
+def test_body_roles_use_named_styles(word: docx.document.Document) -> None:
+    assert style_of(word, "（政协嘉峪关市委员会办公室　杨永民供稿）") == "年鉴供稿"
+    assert style_of(word, "市政协办公室") == "年鉴署名"
+    assert style_of(word, "——2022年市政协工作综述") == "年鉴副题"
+    entry = next(p for p in word.paragraphs if p.text.startswith("【十届二次会议】"))
+    assert entry.style.name == "年鉴正文"
+    assert entry.runs[0].text == "【十届二次会议】"
+    assert entry.runs[0].style.name == "年鉴条目标题"
+    assert entry.runs[1].style.name == "Default Paragraph Font"
+    runin = next(p for p in word.paragraphs if p.text.startswith("第一次全体会议"))
+    assert runin.runs[0].style.name == "年鉴小题"
+
+
+def test_every_style_names_east_asian_fonts_and_none_falls_to_the_theme(sample_bytes: bytes) -> None:
+    styles = part_xml(sample_bytes, "word/styles.xml")
+    for rfonts in styles.iter(f"{W}rFonts"):
+        assert not any(a.endswith("Theme") or a.endswith("theme") for a in rfonts.attrib), rfonts.attrib
+    defaults = styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
+    assert defaults.find(f"{W}rFonts").get(f"{W}eastAsia") == "宋体"
+    assert defaults.find(f"{W}lang").get(f"{W}eastAsia") == "zh-CN"
+    faces = {}
+    for s in styles.iter(f"{W}style"):
+        rfonts = s.find(f"{W}rPr/{W}rFonts")
+        if rfonts is not None:
+            faces[s.get(f"{W}styleId")] = rfonts.get(f"{W}eastAsia")
+    assert faces["Heading1"] == faces["Heading2"] == faces["YearbookEntryTitle"] == "黑体"
+    assert faces["YearbookBody"] == faces["Normal"] == faces["YearbookTableCell"] == "宋体"
+    assert faces["YearbookByline"] == faces["YearbookCredit"] == "楷体"
+
+
+def test_theme_and_settings_do_not_pick_a_japanese_face(sample_bytes: bytes) -> None:
+    with zipfile.ZipFile(io.BytesIO(sample_bytes)) as z:
+        theme = z.read("word/theme/theme1.xml").decode()
+    assert '<a:ea typeface=""/>' not in theme
+    assert '<a:font script="Hans" typeface="黑体"/>' in theme
+    settings = part_xml(sample_bytes, "word/settings.xml")
+    assert settings.find(f"{W}themeFontLang").get(f"{W}eastAsia") == "zh-CN"
+
+
+def test_body_is_justified_with_two_character_indent_and_kinsoku_left_on(sample_bytes: bytes) -> None:
+    styles = part_xml(sample_bytes, "word/styles.xml")
+    body = next(s for s in styles.iter(f"{W}style") if s.get(f"{W}styleId") == "YearbookBody")
+    assert body.find(f"{W}pPr/{W}ind").get(f"{W}firstLineChars") == "200"
+    assert body.find(f"{W}pPr/{W}jc").get(f"{W}val") == "both"
+    spacing = body.find(f"{W}pPr/{W}spacing")
+    assert (spacing.get(f"{W}line"), spacing.get(f"{W}lineRule")) == ("280", "exact")
+    for name in ("word/styles.xml", "word/document.xml"):
+        for k in part_xml(sample_bytes, name).iter(f"{W}kinsoku"):
+            assert k.get(f"{W}val") not in ("0", "false", "off")
+
+
+# --- text -----------------------------------------------------------------------------
+
+
+def test_all_text_is_present_including_xml_specials(word: docx.document.Document) -> None:
+    texts = [p.text for p in word.paragraphs]
+    texts += [c.text for t in word.tables for row in t.rows for c in row.cells]
+    doc = sample_document()
+    for expected in doc.text_blocks():
+        assert expected in texts, expected
+    assert any(LITERAL in t for t in texts)
+
+
+def test_control_characters_are_dropped_not_written(yearbook_style: Style) -> None:
+    doc = Document(Metadata("书", "单位"), [Paragraph([Run("甲\x01乙\x0b丙")])])
+    word = docx.Document(io.BytesIO(build(doc, yearbook_style)))
+    assert word.paragraphs[0].text == "甲乙丙"
+
+
+# --- tables ---------------------------------------------------------------------------
+
+
+def test_table_is_three_line_with_repeating_header(word: docx.document.Document) -> None:
+    table = word.tables[0]
+    tbl = table._tbl
+    borders = tbl.find(f"{W}tblPr/{W}tblBorders")
+    assert borders.find(f"{W}top").get(f"{W}val") == "single"
+    assert borders.find(f"{W}bottom").get(f"{W}val") == "single"
+    assert borders.find(f"{W}top").get(f"{W}sz") == "8"  # 1 pt
+    for side in ("left", "right", "insideH", "insideV"):
+        assert borders.find(f"{W}{side}").get(f"{W}val") == "nil"
+    rows = tbl.findall(f"{W}tr")
+    assert rows[0].find(f"{W}trPr/{W}tblHeader") is not None
+    assert all(r.find(f"{W}trPr/{W}tblHeader") is None for r in rows[1:])
+    rule = rows[0].find(f"{W}tc/{W}tcPr/{W}tcBorders/{W}bottom")
+    assert (rule.get(f"{W}val"), rule.get(f"{W}sz")) == ("single", "4")  # 0.5 pt
+    assert [c.text for c in table.rows[0].cells] == ["会议名称", "会议时间", "会议内容"]
+
+
+def test_table_caption_is_above_and_kept_with_the_table(word: docx.document.Document) -> None:
+    body = word.element.body
+    tbl = word.tables[0]._tbl
+    caption = tbl.getprevious()
+    assert "".join(t.text for t in caption.iter(f"{W}t")) == "表7\u30002022年嘉峪关市政协十届主席会议一览表"
+    assert caption.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "Caption"
+    assert word.styles["Caption"].paragraph_format.keep_with_next
+    assert body.index(caption) + 1 == body.index(tbl)
+
+
+def test_table_column_widths_follow_weights_and_fill_the_frame(
+    word: docx.document.Document, yearbook_style: Style
+) -> None:
+    grid = [int(g.get(f"{W}w")) for g in word.tables[0]._tbl.iter(f"{W}gridCol")]
+    assert sum(grid) == round(yearbook_style.page.frame_width * 20)
+    assert grid[2] > grid[0] > grid[1]  # weights 4 : 2 : 1
+    assert abs(grid[2] / grid[1] - 4) < 0.01
+    layout = word.tables[0]._tbl.find(f"{W}tblPr/{W}tblLayout")
+    assert layout.get(f"{W}type") == "fixed"
+
+
+def test_two_thousand_row_table_builds(yearbook_style: Style) -> None:
+    data = build(sample_document(table_rows=2000, repeat=1), yearbook_style)
+    table = docx.Document(io.BytesIO(data)).tables[0]
+    assert len(table.rows) == 2001
+    assert table.rows[2000].cells[0].text == "十届2000次主席会议"
+
+
+# --- page, sections, furniture --------------------------------------------------------
+
+
+def test_sections_single_column_heading_then_two_columns(word: docx.document.Document) -> None:
+    sect_prs = list(word.element.body.iter(f"{W}sectPr"))
+    cols = [s.find(f"{W}cols").get(f"{W}num") for s in sect_prs]
+    # heading (1 col) | body text (2) | full-width table (1) | body text (2)
+    assert cols == [None, "2", None, "2"]
+    first = sect_prs[0]
+    assert first.find(f"{W}titlePg") is not None
+    assert [s.find(f"{W}type").get(f"{W}val") for s in sect_prs[1:]] == ["continuous"] * 3
+    assert sect_prs[1].find(f"{W}cols").get(f"{W}space") == str(round(6 * 72 / 25.4 * 20))
+
+
+def test_page_geometry_and_mirrored_margins(word: docx.document.Document, sample_bytes: bytes) -> None:
+    section = word.sections[-1]
+    assert round(section.page_width.mm) == 185 and round(section.page_height.mm) == 260
+    assert round(section.left_margin.mm) == 18 and round(section.right_margin.mm) == 16
+    settings = part_xml(sample_bytes, "word/settings.xml")
+    assert settings.find(f"{W}mirrorMargins") is not None
+    assert settings.find(f"{W}evenAndOddHeaders") is not None
+    assert settings.find(f"{W}updateFields") is None  # no field here needs it
+    mode = next(c for c in settings.iter(f"{W}compatSetting") if c.get(f"{W}name") == "compatibilityMode")
+    assert mode.get(f"{W}val") == "15"
+
+
+def test_chapter_heading_on_new_page_starts_a_new_section(yearbook_style: Style) -> None:
+    doc = sample_document(table_rows=2, repeat=1)
+    doc.blocks.append(Heading(1, "第二类目", "第二类目", new_page=True))
+    doc.blocks.append(Paragraph([Run("正文。")]))
+    word = docx.Document(io.BytesIO(build(doc, yearbook_style)))
+    sect_prs = list(word.element.body.iter(f"{W}sectPr"))
+    second_chapter = sect_prs[-2]  # the one-column section holding 第二类目
+    assert second_chapter.find(f"{W}type").get(f"{W}val") == "nextPage"
+    assert second_chapter.find(f"{W}titlePg") is not None
+
+
+def instr(part_el: etree._Element) -> str:
+    return "".join(t.text for t in part_el.iter(f"{W}instrText"))
+
+
+def test_running_heads_odd_styleref_even_title_with_rule(word: docx.document.Document) -> None:
+    section = word.sections[0]
+    odd = section.header._element
+    assert 'STYLEREF "heading 2"' in instr(odd)
+    assert "综述" in "".join(t.text for t in odd.iter(f"{W}t"))  # cached result for readers without fields
+    even = section.even_page_header
+    assert even.paragraphs[0].text == "政协嘉峪关市委员会年鉴-2023"
+    rule = even._element.find(f"{W}p/{W}pPr/{W}pBdr/{W}bottom")
+    assert rule.get(f"{W}sz") == "4"
+    assert section.first_page_header.paragraphs[0].text == ""
+
+
+def test_page_numbers_at_outer_corners(word: docx.document.Document) -> None:
+    section = word.sections[0]
+    for footer, align in ((section.footer, "right"), (section.even_page_footer, "left")):
+        p = footer._element.find(f"{W}p")
+        assert instr(p).strip() == "PAGE"
+        assert p.find(f"{W}pPr/{W}jc").get(f"{W}val") == align
+
+
+def test_gongwen_page_number_between_dashes_and_no_running_heads(gongwen_style: Style) -> None:
+    word = docx.Document(io.BytesIO(build(sample_document(table_rows=3, repeat=1), gongwen_style)))
+    section = word.sections[0]
+    footer_text = "".join(t.text for t in section.footer._element.iter(f"{W}t"))
+    assert footer_text == "— 1 —"
+    assert section.header.paragraphs[0].text == ""
+    assert "STYLEREF" not in instr(section.header._element)
+    # One column: one section only, no column changes.
+    assert len(list(word.element.body.iter(f"{W}sectPr"))) == 1
+    assert section._sectPr.find(f"{W}cols").get(f"{W}num") is None
+
+
+# --- properties and reproducibility ---------------------------------------------------
+
+
+def test_core_properties(word: docx.document.Document) -> None:
+    props = word.core_properties
+    assert props.title == "政协嘉峪关市委员会年鉴-2023"
+    assert props.author == "政协嘉峪关市委员会办公室"
+    assert props.language == "zh-CN"
+    assert props.created.year == 2023 and props.created.month == 1
+    assert props.comments == ""
+
+
+def test_identical_input_gives_identical_bytes(yearbook_style: Style, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    first = build(sample_document(), yearbook_style)
+    assert build(sample_document(), yearbook_style) == first
+    with zipfile.ZipFile(io.BytesIO(first)) as z:
+        assert {i.date_time for i in z.infolist()} == {(2023, 1, 1, 0, 0, 0)}
+        names = z.namelist()
+    assert names[0] == "[Content_Types].xml"
+    assert "docProps/thumbnail.jpeg" not in names and "word/stylesWithEffects.xml" not in names
+
+
+def test_source_date_epoch_sets_the_dates(yearbook_style: Style, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 2023-11-14 22:13:20 UTC
+    data = build(sample_document(), yearbook_style)
+    assert build(sample_document(), yearbook_style) == data
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        assert {i.date_time for i in z.infolist()} == {(2023, 11, 14, 22, 13, 20)}
+    created = docx.Document(io.BytesIO(data)).core_properties.created
+    assert (created.month, created.day, created.hour) == (11, 14, 22)

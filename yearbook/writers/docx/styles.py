@@ -1,0 +1,189 @@
+"""Word styles from the style sheet: which Word style each role uses, and its look.
+
+Headings use Word's built-in Heading styles so the navigation pane and TOC fields
+see 类目 (Heading 1) > 分目 and articles (Heading 2 level) > article headings
+(Heading 3). An article title gets its own style based on Heading 2: same outline
+level, its own look, and it stays out of the odd-page running head, which is a
+STYLEREF to "heading 2" (the 分目). Other roles get named styles in Chinese (the
+editors' Word is Chinese) with ASCII style ids.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from docx.document import Document as WordDocument
+from docx.enum.style import WD_STYLE_TYPE
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
+from lxml import etree
+
+from yearbook.style import CharStyle, ParaStyle, Style
+from yearbook.writers.docx import oxml
+
+DEFAULT_FACES = {"song": "宋体", "hei": "黑体", "kai": "楷体", "fangsong": "仿宋"}
+
+
+@dataclass(frozen=True)
+class WordStyle:
+    style_id: str
+    name: str  # the name Word shows (built-ins: their English names, shown localized)
+    base: str | None = None  # style id
+    builtin: bool = False
+    outline: int | None = None  # 0-based outline level
+    keep_next: bool = False
+
+
+PARAGRAPH_STYLES: dict[str, WordStyle] = {
+    "heading1": WordStyle("Heading1", "heading 1", builtin=True, outline=0, keep_next=True),
+    "heading2": WordStyle("Heading2", "heading 2", builtin=True, outline=1, keep_next=True),
+    "article_heading": WordStyle("Heading3", "heading 3", builtin=True, outline=2, keep_next=True),
+    "article_title": WordStyle("YearbookArticleTitle", "年鉴文章标题", "Heading2", outline=1, keep_next=True),
+    "body": WordStyle("YearbookBody", "年鉴正文", "Normal"),
+    "subtitle": WordStyle("YearbookSubtitle", "年鉴副题", "YearbookBody", keep_next=True),
+    "byline": WordStyle("YearbookByline", "年鉴署名", "YearbookBody", keep_next=True),
+    "credit": WordStyle("YearbookCredit", "年鉴供稿", "YearbookBody"),
+    "caption": WordStyle("Caption", "caption", builtin=True, keep_next=True),
+    "table_header": WordStyle("YearbookTableHeader", "年鉴表头", "Normal"),
+    "table_cell": WordStyle("YearbookTableCell", "年鉴表格", "Normal"),
+    "running_head": WordStyle("Header", "header", builtin=True),
+    "page_number": WordStyle("Footer", "footer", builtin=True),
+}
+CHARACTER_STYLES: dict[str, WordStyle] = {
+    "entry_title": WordStyle("YearbookEntryTitle", "年鉴条目标题"),
+    "runin_title": WordStyle("YearbookRuninTitle", "年鉴小题"),
+}
+_THEME_ATTRS = [qn(f"w:{a}") for a in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")]
+
+
+def heading_style_id(level: int) -> str:
+    """Word heading style for an article heading at document outline `level` (1-based).
+
+    Levels 1 and 2 belong to 类目 and 分目 (and the article title's own style), so an article
+    heading never goes above Heading 3: a Heading 2 would take over the odd-page running head.
+    """
+    return f"Heading{min(max(level, 3), 9)}"
+
+
+def face(style: Style, role: str) -> str:
+    return style.word_fonts.get(role) or DEFAULT_FACES[role]
+
+
+def install_styles(document: WordDocument, style: Style) -> None:
+    """Define every style the body and the page furniture use."""
+    styles_el = document.styles.element
+    _scrub_theme_fonts(styles_el)
+    _set_doc_defaults(styles_el, style)
+    normal = _ensure(document, WordStyle("Normal", "Normal", builtin=True), WD_STYLE_TYPE.PARAGRAPH)
+    _style_paragraph(normal, style.para("body"), style, None, False, indent=False)
+    for role, ws in PARAGRAPH_STYLES.items():
+        element = _ensure(document, ws, WD_STYLE_TYPE.PARAGRAPH)
+        _style_paragraph(element, style.para(role), style, ws.outline, ws.keep_next)
+    for n in range(4, 10):
+        ws = WordStyle(f"Heading{n}", f"heading {n}", builtin=True, outline=n - 1, keep_next=True)
+        _style_paragraph(_ensure(document, ws, WD_STYLE_TYPE.PARAGRAPH), style.para("article_heading"),
+                         style, ws.outline, True)
+    for role, ws in CHARACTER_STYLES.items():
+        _style_character(_ensure(document, ws, WD_STYLE_TYPE.CHARACTER), style.characters[role], style)
+    _fix_theme(document, style)
+    settings = document.settings.element
+    # Word picks the theme's East Asian face by this language: ja-JP in the default template.
+    oxml.set_setting(settings, "themeFontLang", val="en-US", eastAsia="zh-CN")
+
+
+def _ensure(document: WordDocument, ws: WordStyle, kind: WD_STYLE_TYPE) -> etree._Element:
+    styles = document.styles
+    for existing in styles:
+        if existing.style_id == ws.style_id:
+            return existing.element
+    new = styles.add_style(ws.name, kind, builtin=ws.builtin)
+    new.style_id = ws.style_id
+    if ws.base:
+        new.element.basedOn_val = ws.base
+    new.quick_style = True
+    return new.element
+
+
+def _style_paragraph(element: etree._Element, ps: ParaStyle, style: Style, outline: int | None,
+                     keep_next: bool, indent: bool = True) -> None:
+    ppr = _fresh(element, "w:pPr")
+    children = []
+    if keep_next:
+        children += [oxml.el("w:keepNext"), oxml.el("w:keepLines")]
+    # No punctuation hanging into the margin (标点不出版心), as in the PDF; LibreOffice also drops
+    # a hanging comma from its output. The line-start/end rules (kinsoku) stay on.
+    children.append(oxml.el("w:overflowPunct", val=0))
+    children.append(oxml.spacing(ps.space_before, ps.space_after, ps.line_height))
+    if indent:
+        children.append(oxml.first_line_indent(ps.first_indent, ps.size))
+    children.append(oxml.el("w:jc", val=oxml.JC[ps.align]))
+    if outline is not None:
+        children.append(oxml.outline_level(outline))
+    for child in children:
+        ppr.append(child)
+    rpr = _fresh(element, "w:rPr")
+    for child in oxml.run_props(face(style, ps.font), ps.size, ps.bold):
+        rpr.append(child)
+
+
+def _style_character(element: etree._Element, cs: CharStyle, style: Style) -> None:
+    rpr = _fresh(element, "w:rPr")
+    for child in oxml.run_props(face(style, cs.font), None, cs.bold):
+        rpr.append(child)
+
+
+def _fresh(style_el: etree._Element, tag: str) -> etree._Element:
+    """Replace the style's pPr or rPr with an empty one in its schema place."""
+    for old in style_el.findall(qn(tag)):
+        style_el.remove(old)
+    new = oxml.el(tag)
+    if tag == "w:pPr":
+        rpr = style_el.find(qn("w:rPr"))
+        if rpr is not None:
+            rpr.addprevious(new)
+            return new
+    style_el.append(new)
+    return new
+
+
+def _scrub_theme_fonts(styles_el: etree._Element) -> None:
+    """Theme font references override explicit names; drop them so nothing falls to the theme."""
+    for rfonts in styles_el.iter(qn("w:rFonts")):
+        for attr in _THEME_ATTRS:
+            rfonts.attrib.pop(attr, None)
+        if not rfonts.attrib:
+            rfonts.getparent().remove(rfonts)
+
+
+def _set_doc_defaults(styles_el: etree._Element, style: Style) -> None:
+    body = style.para("body")
+    rpr = styles_el.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
+    for child in list(rpr):
+        rpr.remove(child)
+    song = face(style, "song")
+    for child in [oxml.fonts(song), oxml.el("w:sz", val=oxml.half_points(body.size)),
+                  oxml.el("w:szCs", val=oxml.half_points(body.size)),
+                  oxml.el("w:lang", val="en-US", eastAsia="zh-CN", bidi="ar-SA")]:
+        rpr.append(child)
+    ppr = styles_el.find(f"{qn('w:docDefaults')}/{qn('w:pPrDefault')}/{qn('w:pPr')}")
+    for child in list(ppr):
+        ppr.remove(child)
+    ppr.append(oxml.el("w:spacing", after=0))
+
+
+def _fix_theme(document: WordDocument, style: Style) -> None:
+    """Give the theme's East Asian slots Chinese faces (python-docx issue 1601)."""
+    theme = document.part.part_related_by(RT.THEME)
+    xml = theme.blob.decode("utf-8")
+    for slot, role in (("majorFont", "hei"), ("minorFont", "song")):
+        name = face(style, role)
+
+        def fix(m: re.Match[str], name: str = name) -> str:
+            block = re.sub(r'<a:ea typeface="[^"]*"/>', f'<a:ea typeface="{name}"/>', m[0])
+            return re.sub(r'<a:font script="Hans" typeface="[^"]*"/>',
+                          f'<a:font script="Hans" typeface="{name}"/>', block)
+
+        xml = re.sub(rf"<a:{slot}>.*?</a:{slot}>", fix, xml, flags=re.S)
+    # A plain Part keeps its bytes in _blob; python-docx has no setter for it.
+    theme._blob = xml.encode("utf-8")

@@ -1,0 +1,93 @@
+"""Three-line tables (三线表) as Word tables.
+
+The rows are written as one XML string and parsed once: python-docx's
+`table.add_row` recomputes the grid for every row, so a 2,000-row table would take
+quadratic time (see benchmarks/bench_docx.py).
+
+续表 (continued-table) labels: Word has no field or table property that prints text
+only on a table's continuation pages, so the DOCX relies on the repeated header
+row (w:tblHeader); editors add 续表 by hand at final make-up if the house wants it.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from yearbook.doctree import Cell, Column, Table
+from yearbook.style import Style
+from yearbook.writers.docx import oxml
+from yearbook.writers.docx.styles import PARAGRAPH_STYLES
+
+_CELL_JC = {"center": "center", "right": "right"}  # left: the cell style's own justification
+
+
+def build_table(table: Table, style: Style, width: float) -> etree._Element:
+    """A w:tbl `width` points wide: thick top and bottom rules, a thin rule under the header."""
+    ts = style.table
+    total = oxml.twips(width)
+    columns = table.columns or [Column("")]
+    widths = _split(total, [max(c.weight, 0.01) for c in columns])
+    thick, thin = oxml.eighths(ts.rule_thick), oxml.eighths(ts.rule_thin)
+    pad, vpad = oxml.twips(ts.cell_padding), oxml.twips(ts.cell_padding / 2)
+    parts = [
+        f"<w:tbl {oxml.W_DECL}><w:tblPr>",
+        f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>',
+        "<w:tblBorders>",
+        f'<w:top w:val="single" w:sz="{thick}" w:space="0" w:color="000000"/>',
+        '<w:left w:val="nil"/>',
+        f'<w:bottom w:val="single" w:sz="{thick}" w:space="0" w:color="000000"/>',
+        '<w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/>',
+        "</w:tblBorders>",
+        # Fixed layout: widths as given, long text wraps instead of widening its column.
+        '<w:tblLayout w:type="fixed"/>',
+        f'<w:tblCellMar><w:top w:w="{vpad}" w:type="dxa"/><w:left w:w="{pad}" w:type="dxa"/>'
+        f'<w:bottom w:w="{vpad}" w:type="dxa"/><w:right w:w="{pad}" w:type="dxa"/></w:tblCellMar>',
+        '<w:tblLook w:val="0000" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0"'
+        ' w:noHBand="1" w:noVBand="1"/>',
+        "</w:tblPr><w:tblGrid>",
+        *(f'<w:gridCol w:w="{w}"/>' for w in widths),
+        "</w:tblGrid>",
+    ]
+    header_rule = (
+        f'<w:tcBorders><w:bottom w:val="single" w:sz="{thin}" w:space="0" w:color="000000"/></w:tcBorders>'
+    )
+    head_id = PARAGRAPH_STYLES["table_header"].style_id
+    parts.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>")
+    for col, w in zip(columns, widths, strict=True):
+        parts.append(_cell(col.title, w, head_id, None, header_rule, "center"))
+    parts.append("</w:tr>")
+    cell_id = PARAGRAPH_STYLES["table_cell"].style_id
+    aligns = [_CELL_JC.get(c.align) for c in columns]
+    for row in table.rows:
+        # A row stays on one page, as in print: a date cell split "11月 / 23日" reads badly.
+        parts.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
+        for i, w in enumerate(widths):
+            cell = row[i] if i < len(row) else Cell("")
+            parts.append(_cell(cell.text, w, cell_id, aligns[i], "", "center"))
+        parts.append("</w:tr>")
+    parts.append("</w:tbl>")
+    return oxml.parse("".join(parts))
+
+
+def _split(total: int, weights: list[float]) -> list[int]:
+    """Integer widths in proportion to weights that add up to `total` exactly."""
+    whole = sum(weights)
+    widths = [int(total * w / whole) for w in weights]
+    widths[-1] += total - sum(widths)
+    return widths
+
+
+def _cell(value: str, width: int, style_id: str, jc: str | None, borders: str, valign: str) -> str:
+    ppr = f'<w:pStyle w:val="{style_id}"/>' + (f'<w:jc w:val="{jc}"/>' if jc else "")
+    return (
+        f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{borders}<w:vAlign w:val="{valign}"/></w:tcPr>'
+        f"<w:p><w:pPr>{ppr}</w:pPr>{_runs(value)}</w:p></w:tc>"
+    )
+
+
+def _runs(value: str) -> str:
+    if not value:
+        return ""
+    lines = value.split("\n")
+    inner = "<w:br/>".join(f'<w:t xml:space="preserve">{oxml.xml_text(line)}</w:t>' for line in lines)
+    return f"<w:r>{inner}</w:r>"
