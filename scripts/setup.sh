@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(
   fontconfig poppler-utils
-  fonts-noto-cjk fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei fonts-lxgw-wenkai
+  fonts-noto-cjk fonts-lxgw-wenkai
   libreoffice-writer-nogui
 )
 
@@ -29,3 +29,7 @@ else
 fi
 
 python3 -m pip install -q --disable-pip-version-check -e '.[test]'
+
+# Noto CJK ships PostScript (CFF) outlines, which PDF libraries cannot embed as
+# TrueType: convert them once, into the user's cache (about a minute, then cached).
+python3 -m yearbook.fonts

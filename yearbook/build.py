@@ -90,12 +90,17 @@ def _write_atomically(jobs: list[tuple[Path, Callable[[BinaryIO], None]]]) -> No
 
 
 def build(data_dir: Path, out_dir: Path, prepared: Prepared | None = None) -> BuildResult:
-    from yearbook.fonts import resolve_faces
+    from yearbook.fonts import font_warnings, missing_glyphs, resolve_faces
     from yearbook.writers.docx import write_docx
     from yearbook.writers.pdf import write_pdf
 
     prepared = prepared or prepare(data_dir)
     faces = resolve_faces(prepared.style)
+    warnings = [
+        *prepared.warnings,
+        *font_warnings(faces, prepared.style),
+        *missing_glyphs(prepared.document, faces, prepared.style),
+    ]
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -110,4 +115,4 @@ def build(data_dir: Path, out_dir: Path, prepared: Prepared | None = None) -> Bu
             (pdf_path, lambda s: write_pdf(doc, style, faces, s)),
         ]
     )
-    return BuildResult([docx_path, pdf_path], list(prepared.warnings))
+    return BuildResult([docx_path, pdf_path], warnings)

@@ -46,6 +46,14 @@ register(
             "apply the safe fixes (punctuation width) in place, keeping the rest byte for byte",
         ),
         "cli.fixed": ("已修正：{path}", "Fixed: {path}"),
+        "cli.fonts_data_dir": (
+            "数据文件夹：按其 book.yaml 所用的版式报告（默认 yearbook 版式）",
+            "data folder: report for the style its book.yaml uses (default: the yearbook style)",
+        ),
+        "cli.fonts_prepare": (
+            "预先转换并缓存字体（安装时运行一次）",
+            "convert and cache the fonts now (run once at set-up)",
+        ),
         "cli.strict_failed": (
             "校对发现 {n} 处错误（--strict），未生成文件。",
             "the checks found {n} error(s) (--strict); nothing was written.",
@@ -67,7 +75,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--fix", action="store_true", help=tr("cli.fix"))
     check.add_argument("--strict", action="store_true", help=tr("cli.strict"))
     fonts = sub.add_parser("fonts", help=tr("cli.fonts"))
-    fonts.add_argument("data_dir", type=Path, nargs="?", help=tr("cli.data_dir"))
+    fonts.add_argument("data_dir", type=Path, nargs="?", help=tr("cli.fonts_data_dir"))
+    fonts.add_argument("--prepare", action="store_true", help=tr("cli.fonts_prepare"))
     return parser
 
 
@@ -113,12 +122,14 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _fonts(args: argparse.Namespace) -> int:
-    from yearbook.fonts import resolve_faces
+    from yearbook.build import DEFAULT_STYLE, prepare
+    from yearbook.fonts import fonts_report, prepare_fonts
     from yearbook.style import load_style
 
-    style = load_style("yearbook", args.data_dir or Path("."))
-    for role, face in resolve_faces(style).items():
-        print(f"{role}\t{face.family}\t{face.path}")
+    if args.prepare:
+        prepare_fonts()
+    style = prepare(args.data_dir).style if args.data_dir else load_style(DEFAULT_STYLE, Path("."))
+    print(fonts_report(style))
     return 0
 
 

@@ -65,6 +65,7 @@ class Heading:
     running_head: str
     new_page: bool = False
     outline: OutlineItem | None = None
+    source: Location | None = None
 
 
 @dataclass
@@ -103,6 +104,7 @@ class Table:
     columns: list[Column]
     rows: list[list[Cell]]
     outline: OutlineItem | None = None
+    source: Location | None = None  # where the caption was written
 
     @property
     def label(self) -> str:

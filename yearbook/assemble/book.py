@@ -70,13 +70,14 @@ class _Assembler:
         self.problems.extend(problems)
         title = str(chapter.title)
         self.blocks.append(
-            Heading(1, title, running_head=title, new_page=True, outline=OutlineItem(0, title))
+            Heading(1, title, title, new_page=True, outline=OutlineItem(0, title), source=chapter.title.loc)
         )
         for article in chapter.articles:
             self.article(article, facts)
         for section in chapter.sections:
             heading = str(section.title)
-            self.blocks.append(Heading(2, heading, running_head=heading, outline=OutlineItem(1, heading)))
+            outline = OutlineItem(1, heading)
+            self.blocks.append(Heading(2, heading, heading, outline=outline, source=section.title.loc))
             for entry in section.entries:
                 self.entry(entry, facts, chapter.records)
         self.unused(chapter.records, facts)

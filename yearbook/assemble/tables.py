@@ -97,13 +97,13 @@ def generated_table(number: int, spec: GeneratedTable, records: Records) -> Tabl
         with_year = _with_year(spec.caption, record)
         rows.append([Cell(c.value(record, with_year), c.source(record)) for c in specs])
     columns = [Column(c.title, align=c.align) for c in specs]
-    return _weighted(Table(number, str(spec.caption), columns, rows))
+    return _weighted(Table(number, str(spec.caption), columns, rows, source=spec.caption.loc))
 
 
 def free_table(number: int, spec: FreeTable) -> Table:
     columns = [Column(str(c)) for c in spec.columns]
     rows = [[Cell(str(v), v.loc) for v in row] for row in spec.rows]
-    return _weighted(Table(number, str(spec.caption), columns, rows))
+    return _weighted(Table(number, str(spec.caption), columns, rows, source=spec.caption.loc))
 
 
 def _weighted(table: Table) -> Table:
