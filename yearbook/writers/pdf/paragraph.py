@@ -1,0 +1,316 @@
+"""A justified Chinese paragraph for ReportLab, broken by yearbook.typeset.linebreak.
+
+ReportLab's own Paragraph(wordWrap='CJK') lets 。，》” start lines and opening marks end them;
+this flowable takes its line breaks from the GB/T 15834 rule in yearbook.typeset and draws each
+line as a few text pieces whose character spacing (PDF Tc) makes justified lines reach both
+edges, so the text extracts from the PDF in order and without inserted spaces.
+
+Build one from runs of (text, registered TTFont name, size), e.g. the entry title 【…】 in hei
+followed by the body in song; `paragraph_from_runs` does it from a style's ParaStyle.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.platypus import Flowable
+
+from yearbook.style import ParaStyle
+from yearbook.typeset.linebreak import Line, Measure
+
+ALIGNS = ("justify", "left", "center", "right")
+# Where the baseline sits in a line: the ideographic em box (0.88 em above the baseline,
+# 0.12 em below in the Chinese faces we use) is centred in the leading.
+_EM_ABOVE_BASELINE = 0.88
+_FAKE_BOLD = 0.03  # stroke width in em for styles marked bold (CJK faces rarely have a bold)
+
+
+class _Widths(dict[str, float]):
+    """Advance widths in points of one font at one size, filled on first use.
+
+    ReportLab's stringWidth per character is slow; this reads the face's width table once per
+    distinct character."""
+
+    def __init__(self, font_name: str, size: float):
+        super().__init__()
+        font = pdfmetrics.getFont(font_name)
+        face = getattr(font, "face", None)
+        self._font = font
+        self._char_widths = getattr(face, "charWidths", None)
+        self._default = getattr(face, "defaultWidth", 1000)
+        self._scale = size / 1000.0
+        self._size = size
+
+    def __missing__(self, ch: str) -> float:
+        if self._char_widths is not None:
+            w = self._char_widths.get(ord(ch), self._default) * self._scale
+        else:  # a standard Type 1 font
+            w = self._font.stringWidth(ch, self._size)
+        self[ch] = w
+        return w
+
+
+_WIDTH_CACHE: dict[tuple[str, float], _Widths] = {}
+
+
+def char_widths(font_name: str, size: float) -> _Widths:
+    key = (font_name, size)
+    w = _WIDTH_CACHE.get(key)
+    if w is None:
+        w = _WIDTH_CACHE[key] = _Widths(font_name, size)
+    return w
+
+
+class _Text:
+    """The measured text of a whole paragraph, shared by the parts a page break splits it into."""
+
+    def __init__(self, runs: Sequence[tuple[str, str, float]]):
+        runs = [r for r in runs if r[0]]
+        self.text = "".join(r[0] for r in runs)
+        self.fonts = [(r[1], float(r[2])) for r in runs]
+        self.starts: list[int] = []
+        widths: list[float] = []
+        for text, font, size in runs:
+            self.starts.append(len(widths))
+            widths.extend(map(char_widths(font, float(size)).__getitem__, text))
+        sizes = {size for _, size in self.fonts}
+        ems: float | list[float]
+        if len(sizes) <= 1:
+            ems = sizes.pop() if sizes else 1.0
+        else:
+            ems = [size for text, _, size in runs for _ in text]
+        self.measure = Measure(self.text, widths, ems)
+
+
+_OWN_STATE = ("_t", "leading", "base_size", "indent", "align", "bold", "orphans", "widows")
+
+
+class CJKParagraph(Flowable):
+    """A paragraph of Chinese (and mixed Latin) text, broken per GB/T 15834 and justified.
+
+    runs: (text, font_name, font_size) with font_name a registered ReportLab font.
+    leading: line distance in points. first_indent: in characters of `base_size` (default:
+    the first run's size). align: justify, left, center or right (justified paragraphs end with
+    a flush-left line). orphans: the fewest lines left at the foot of a column when the
+    paragraph breaks there; widows: the fewest carried to the head of the next (1 allows a
+    lone line).
+    """
+
+    def __init__(
+        self,
+        runs: Sequence[tuple[str, str, float]],
+        leading: float,
+        first_indent: float = 0.0,
+        align: str = "justify",
+        space_before: float = 0.0,
+        space_after: float = 0.0,
+        *,
+        base_size: float | None = None,
+        bold: bool = False,
+        orphans: int = 2,
+        widows: int = 2,
+    ):
+        super().__init__()
+        if align not in ALIGNS:
+            raise ValueError(f"align must be one of {ALIGNS}, not {align!r}")
+        self._t = _Text(runs)
+        self.leading = float(leading)
+        size = base_size if base_size is not None else (self._t.fonts[0][1] if self._t.fonts else leading)
+        self.base_size = float(size)
+        self.indent = first_indent * self.base_size
+        self.align = align
+        self.spaceBefore = space_before
+        self.spaceAfter = space_after
+        self.bold = bold
+        self.orphans = max(1, orphans)
+        self.widows = max(1, widows)
+        # The characters of this part: a split paragraph's parts share `_t`.
+        self._start = 0
+        self._stop: int | None = None
+        self._lines: list[Line] | None = None
+        self._laid_width: float | None = None
+
+    @property
+    def text(self) -> str:
+        return self._t.text[self._start : self._stop]
+
+    # -- layout ---------------------------------------------------------------------------------
+
+    def lines(self, width: float) -> list[Line]:
+        """The lines of this part at `width` points (cached for the last width asked)."""
+        if self._lines is None or self._laid_width != width:
+            indent = self.indent if self._start == 0 else 0.0
+            self._lines = self._t.measure.fit(width, indent, self._start, self._stop)
+            self._laid_width = width
+        return self._lines
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth
+        self.height = len(self.lines(availWidth)) * self.leading
+        return self.width, self.height
+
+    def _part(self, lines: list[Line], width: float, first: bool) -> CJKParagraph:
+        # A fresh flowable: copying __dict__ would carry ReportLab's bookkeeping (_postponed,
+        # _frame) over to the part and make it fail where it should just move on.
+        part = CJKParagraph.__new__(CJKParagraph)
+        Flowable.__init__(part)
+        for name in _OWN_STATE:
+            setattr(part, name, getattr(self, name))
+        part._start = lines[0].start
+        part._stop = lines[-1].end if first else self._stop
+        part._lines = lines
+        part._laid_width = width
+        part.spaceBefore = self.spaceBefore if first else 0.0
+        part.spaceAfter = 0.0 if first else self.spaceAfter
+        return part
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        lines = self.lines(availWidth)
+        n = len(lines)
+        fit = int((availHeight + 1e-6) // self.leading)
+        if fit >= n:
+            return []  # it fits in height, so only the space before or after did not: move on
+        if n - fit < self.widows:  # keep a widow company
+            fit = n - self.widows
+        if fit < self.orphans:
+            return []
+        return [self._part(lines[:fit], availWidth, True), self._part(lines[fit:], availWidth, False)]
+
+    # -- drawing --------------------------------------------------------------------------------
+
+    def draw(self) -> None:
+        lines = self.lines(self.width)
+        if not lines:
+            return
+        canv = self.canv
+        doc = canv._doc  # ReportLab's font subsets are kept per document
+        t = self._t
+        text, fonts, starts, measure = t.text, t.fonts, t.starts, t.measure
+        boundaries = starts[1:]
+        # The text operators are written directly: ReportLab's text object formats every
+        # number through a slow pure-Python fp_str and measures every string again, which
+        # made drawing cost three times the layout.
+        #
+        # Each line is one text position (Tm) with one character spacing (Tc, the justifying
+        # stretch); where a gap must be narrower (inside a Latin word or number, a squeezed
+        # mark) a positive TJ adjustment pulls the next glyph back. Extractors insert a space
+        # where the pen jumps forward, never where it steps back, so the text comes out as set.
+        out = ["BT"]
+        emit = out.append
+        if self.bold:
+            emit(f"{_num(self.base_size * _FAKE_BOLD)} w 2 Tr")
+        y = self.height - self.leading / 2 - (_EM_ABOVE_BASELINE - 0.5) * self.base_size
+        cum = measure.cum
+        current_cs = 0.0
+        names: dict[tuple[int, int], str] = {}  # (run, subset) -> "/F1+0 9 Tf"
+        for line in lines:
+            pieces = measure.place(line, self.align, boundaries)
+            if not pieces:
+                y -= self.leading
+                continue
+            stretch = max(p[3] for p in pieces)
+            if stretch != current_cs:
+                emit(f"{_num(stretch)} Tc")
+                current_cs = stretch
+            pen = pieces[0][2]
+            emit(f"1 0 0 1 {_num(pen)} {_num(y)} Tm")
+            run = -1
+            subset = -1
+            size = 0.0
+            font = None
+            tf = ""
+            arr: list[str] = []  # the TJ array being built
+            continued = False  # a TJ of this line has been written
+            back = 0.0  # points to step back before the next glyph
+            for a, b, x, cs in pieces:
+                r = bisect_right(starts, a) - 1
+                if r != run:
+                    run = r
+                    font = pdfmetrics.getFont(fonts[r][0])
+                    size = fonts[r][1]
+                    tf = f" {_num(size)} Tf"
+                    subset = -1
+                back += pen - x
+                inner = stretch - cs  # step back between the glyphs of a Latin run or number
+                first = True
+                for sub, chunk in font.splitString(text[a:b], doc):
+                    if sub != subset:
+                        if arr:
+                            emit(f"[{' '.join(arr)}] TJ")
+                            arr = []
+                            continued = True
+                        key = (r, sub)
+                        name = names.get(key)
+                        if name is None:
+                            name = names[key] = font.getSubsetInternalName(sub, doc) + tf
+                        emit(name)
+                        subset = sub
+                    if not first:
+                        back += inner
+                    if back > 1e-4 or back < -1e-4:
+                        arr.append(_num(back * 1000 / size))
+                        back = 0.0
+                    elif not arr and continued and stretch:
+                        # The PDF spec adds Tc after every glyph, the last of a TJ too;
+                        # pdfminer adds it only between glyphs, or after a number. A 0 that
+                        # opens a TJ continuing the line makes both place the glyph alike.
+                        arr.append("0")
+                    if inner and len(chunk) > 1:
+                        step = f" {_num(inner * 1000 / size)} "
+                        arr.append(step.join(f"<{g:02x}>" for g in chunk))
+                    else:
+                        arr.append(f"<{chunk.hex()}>")
+                    first = False
+                pen = x + (cum[b] - cum[a]) + (b - a - 1) * cs + stretch
+            if arr:
+                emit(f"[{' '.join(arr)}] TJ")
+            y -= self.leading
+        # Tc and Tr are graphics state that outlives BT/ET: leave them as ReportLab expects.
+        if current_cs:
+            emit("0 Tc")
+        if self.bold:
+            emit("0 Tr")
+        emit("ET")
+        canv.drawText(_Code("\n".join(out)))
+
+
+class _Code:
+    """Ready-made text operators, in the shape Canvas.drawText expects of a text object."""
+
+    def __init__(self, code: str):
+        self.code = code
+
+    def getCode(self) -> str:
+        return self.code
+
+
+def _num(v: float) -> str:
+    """A PDF number: 3 decimals (1/1000 pt), no trailing zeros, never -0."""
+    s = f"{v:.3f}".rstrip("0").rstrip(".")
+    return "0" if s in ("-0", "") else s
+
+
+def paragraph_from_runs(
+    runs: Sequence[tuple[str, str, float]],
+    para: ParaStyle,
+    *,
+    align: str | None = None,
+    orphans: int = 2,
+    widows: int = 2,
+) -> CJKParagraph:
+    """A CJKParagraph for runs of (text, registered font name, size) in the paragraph style
+    `para`; `align` overrides the style's (table columns)."""
+    return CJKParagraph(
+        runs,
+        leading=para.line_height,
+        first_indent=para.first_indent,
+        align=align or para.align,
+        space_before=para.space_before,
+        space_after=para.space_after,
+        base_size=para.size,
+        bold=para.bold,
+        orphans=orphans,
+        widows=widows,
+    )
