@@ -1,0 +1,218 @@
+"""Column bands: body text in N columns inside one full-width page frame.
+
+The page has a single frame as wide as the text block. A `ColumnBand` fills its
+columns one after another and, when its content ends on a page (before a
+full-width table or at the end of the chapter), balances the columns so the text
+above a table or at a chapter's end is level, as in a printed yearbook. The part
+of a band that does not fit a page is returned as a new band for the next page,
+sharing the content list (no copying, so the cost stays linear in pages).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reportlab.platypus import Flowable
+
+_FUZZ = 1e-3
+# Balanced columns are searched to this precision (points).
+_BALANCE_TOLERANCE = 0.5
+_BALANCE_STEPS = 16
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """Where the band's content resumes: pieces of a split item, then items[index:]."""
+
+    index: int
+    heads: tuple[Flowable, ...] = ()
+
+
+@dataclass
+class Placed:
+    flowable: Flowable
+    y: float  # from the column top to the flowable's top
+    height: float
+
+
+@dataclass
+class ColumnLayout:
+    placed: list[Placed] = field(default_factory=list)
+    used: float = 0.0
+
+
+def _keep_with_next(f: Flowable) -> bool:
+    return bool(f.getKeepWithNext())
+
+
+class ColumnBand(Flowable):
+    """Flowables set in `columns` columns separated by `gap`."""
+
+    def __init__(
+        self,
+        items: list[Flowable],
+        columns: int,
+        gap: float,
+        full_height: float,
+        cursor: Cursor | None = None,
+        balance: bool = True,
+    ):
+        super().__init__()
+        self.items = items
+        self.columns = columns
+        self.gap = gap
+        self.cursor = cursor or Cursor(0)
+        self.balance = balance
+        self.full_height = full_height
+        # True when the band starts a fresh frame: an item too big to move on is
+        # then broken or set anyway, since no later frame has more room.
+        self._may_force = False
+        self._cache: tuple[float, float, list[ColumnLayout], Cursor] | None = None
+
+    # -- filling -----------------------------------------------------------
+
+    def _next(self, cur: Cursor) -> tuple[Flowable | None, Cursor]:
+        if cur.heads:
+            return cur.heads[0], Cursor(cur.index, cur.heads[1:])
+        if cur.index < len(self.items):
+            return self.items[cur.index], Cursor(cur.index + 1)
+        return None, cur
+
+    def _fill(self, canv, cur: Cursor, width: float, height: float) -> tuple[ColumnLayout, Cursor]:
+        """Fill one column from `cur`; keep-with-next chains (markers, headings) never
+        end a column unless they already start it."""
+        col = ColumnLayout()
+        prev_after = 0.0
+        group: tuple[int, Cursor, float, float] | None = None  # rollback point for a heading chain
+        while True:
+            f, after = self._next(cur)
+            if f is None:
+                return col, cur
+            gap = max(prev_after, f.getSpaceBefore()) if col.placed else 0.0
+            room = height - col.used - gap
+            _, h = f.wrapOn(canv, width, max(room, 0.0))
+            if h <= room + _FUZZ:
+                if _keep_with_next(f):
+                    if group is None:
+                        group = (len(col.placed), cur, col.used, prev_after)
+                else:
+                    group = None
+                col.placed.append(Placed(f, col.used + gap, h))
+                col.used += gap + h
+                if h > 0 or f.getSpaceAfter():
+                    prev_after = f.getSpaceAfter()
+                cur = after
+                continue
+            parts = f.splitOn(canv, width, room) if room > 0 else []
+            if not col.placed and not parts and self._may_force:
+                parts = self._forced(canv, f, width, height)
+                if not parts:
+                    # Nothing can break this item: set it alone, overflowing, rather than fail.
+                    col.placed.append(Placed(f, 0.0, h))
+                    col.used = h
+                    return col, after
+            if not parts:
+                if group is not None and (group[0] > 0 or not self._may_force):
+                    start, cur, col.used, prev_after = group
+                    del col.placed[start:]
+                return col, cur
+            first, rest = parts[0], tuple(parts[1:])
+            _, h = first.wrapOn(canv, width, max(room, 0.0))
+            col.placed.append(Placed(first, col.used + gap, h))
+            col.used += gap + h
+            return col, Cursor(after.index, rest + after.heads)
+
+    @staticmethod
+    def _forced(canv, f: Flowable, width: float, height: float) -> list[Flowable]:
+        force = getattr(f, "force_split", None)
+        return force(canv, width, height) if force else f.splitOn(canv, width, height)
+
+    def _done(self, cur: Cursor) -> bool:
+        return not cur.heads and cur.index >= len(self.items)
+
+    def _fill_all(self, canv, width: float, height: float) -> tuple[list[ColumnLayout], Cursor]:
+        cur = self.cursor
+        cols = []
+        for _ in range(self.columns):
+            col, cur = self._fill(canv, cur, width, height)
+            cols.append(col)
+        return cols, cur
+
+    def _layout(self, canv, aW: float, aH: float) -> tuple[list[ColumnLayout], Cursor]:
+        if self._cache and self._cache[:2] == (aW, aH):
+            return self._cache[2], self._cache[3]
+        width = self.column_width(aW)
+        self._may_force = aH >= self.full_height - 1 or bool(getattr(self, "_postponed", False))
+        cols, cur = self._fill_all(canv, width, aH)
+        if self._done(cur) and self.balance and self.columns > 1:
+            cols = self._balanced(canv, width, cols, aH)
+        self._cache = (aW, aH, cols, cur)
+        return cols, cur
+
+    def _balanced(self, canv, width: float, cols: list[ColumnLayout], aH: float) -> list[ColumnLayout]:
+        """The shortest column height that still holds everything left in the band."""
+        best = cols
+        lo = sum(c.used for c in cols) / self.columns - _FUZZ
+        hi = max(c.used for c in cols)
+        for _ in range(_BALANCE_STEPS):
+            if hi - lo <= _BALANCE_TOLERANCE:
+                break
+            mid = (lo + hi) / 2
+            trial, cur = self._fill_all(canv, width, mid)
+            if self._done(cur) and max(c.used for c in trial) <= mid + _FUZZ:
+                best, hi = trial, mid
+            else:
+                lo = mid
+        if best is not cols:
+            # Trial layouts split paragraphs afresh; wrap the winners again so their
+            # state matches what is drawn.
+            for col in best:
+                for p in col.placed:
+                    p.flowable.wrapOn(canv, width, aH)
+        return best
+
+    def column_width(self, aW: float) -> float:
+        return (aW - self.gap * (self.columns - 1)) / self.columns
+
+    # -- Flowable protocol --------------------------------------------------
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        cols, cur = self._layout(self.canv, aW, aH)
+        if not self._done(cur):
+            return aW, aH + 1  # does not fit: the frame will ask for a split
+        return aW, max(c.used for c in cols)
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        cols, cur = self._layout(self.canv, aW, aH)
+        if not any(c.placed for c in cols):
+            return []
+        page = PlacedColumns(cols, self.column_width(aW), self.gap)
+        if self._done(cur):
+            return [page]
+        return [page, ColumnBand(self.items, self.columns, self.gap, self.full_height, cur, self.balance)]
+
+    def draw(self) -> None:
+        assert self._cache is not None, "drawn before wrap"
+        aW, _, cols, _ = self._cache
+        PlacedColumns(cols, self.column_width(aW), self.gap).drawOn(self.canv, 0, 0)
+
+
+class PlacedColumns(Flowable):
+    """One page's share of a band, already laid out."""
+
+    def __init__(self, cols: list[ColumnLayout], col_width: float, gap: float):
+        super().__init__()
+        self.cols = cols
+        self.col_width = col_width
+        self.gap = gap
+        self.height = max((c.used for c in cols), default=0.0)
+        self.width = col_width * len(cols) + gap * (len(cols) - 1)
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        for i, col in enumerate(self.cols):
+            x = i * (self.col_width + self.gap)
+            for p in col.placed:
+                p.flowable.drawOn(self.canv, x, self.height - p.y - p.height)

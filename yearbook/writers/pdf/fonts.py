@@ -1,0 +1,119 @@
+"""Font faces registered with ReportLab, and a per-character fallback for rare characters.
+
+Each role's Face is registered once per process under `Face.key`; ReportLab embeds the
+glyphs used as subsets. A character the role's face lacks (a 生僻字 in a name) is set in
+the first other face that has it, so it prints and stays searchable instead of
+becoming an empty box.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from reportlab.pdfbase import pdfmetrics, ttfonts
+from reportlab.pdfbase.ttfonts import TTFont
+
+from yearbook.fonts import Face
+from yearbook.style import CharStyle
+
+# Fallback order when a role's face lacks a character: closest in look first.
+_FALLBACK = {
+    "song": ("fangsong", "kai", "hei"),
+    "fangsong": ("song", "kai", "hei"),
+    "kai": ("fangsong", "song", "hei"),
+    "hei": ("song", "fangsong", "kai"),
+}
+
+
+def _utf16_hex(code: int) -> str:
+    return "".join(f"{unit:04X}" for unit in _utf16_units(code))
+
+
+def _utf16_units(code: int) -> tuple[int, ...]:
+    if code < 0x10000:
+        return (code,)
+    code -= 0x10000
+    return (0xD800 + (code >> 10), 0xDC00 + (code & 0x3FF))
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """ReportLab's ToUnicode CMap, with characters beyond the BMP written as UTF-16.
+
+    ReportLab writes U+20BB7 as <20BB7>, which readers reject, so 𠮷 could not be
+    copied or searched; the PDF specification wants the surrogate pair <D842DFB7>.
+    """
+    lines = [
+        "/CIDInit /ProcSet findresource begin",
+        "12 dict begin",
+        "begincmap",
+        "/CIDSystemInfo",
+        f"<< /Registry ({fontname})",
+        f"/Ordering ({fontname})",
+        "/Supplement 0",
+        ">> def",
+        f"/CMapName /{fontname} def",
+        "/CMapType 2 def",
+        "1 begincodespacerange",
+        f"<00> <{len(subset) - 1:02X}>",
+        "endcodespacerange",
+        f"{len(subset)} beginbfchar",
+        *(f"<{i:02X}> <{_utf16_hex(v)}>" for i, v in enumerate(subset)),
+        "endbfchar",
+        "endcmap",
+        "CMapName currentdict /CMap defineresource pop",
+        "end",
+        "end",
+    ]
+    return "\n".join(lines)
+
+
+ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+
+
+class FontSet:
+    """The registered face name for each role, and which characters each face has."""
+
+    def __init__(self, faces: Mapping[str, Face], characters: Mapping[str, CharStyle] | None = None):
+        # Character styles (entry_title, runin_title) name the role their runs are set in.
+        self.char_roles = {name: cs.font for name, cs in (characters or {}).items()}
+        self.names: dict[str, str] = {}
+        self._coverage: dict[str, set[int] | dict[int, int]] = {}
+        for role, face in faces.items():
+            if face.key not in pdfmetrics.getRegisteredFontNames():
+                pdfmetrics.registerFont(TTFont(face.key, str(face.path), subfontIndex=face.subfont_index))
+            font = pdfmetrics.getFont(face.key)
+            self.names[role] = face.key
+            self._coverage[role] = font.face.charToGlyph
+
+    def name(self, role: str) -> str:
+        return self.names[role]
+
+    def has(self, role: str, char: str) -> bool:
+        return ord(char) in self._coverage[role]
+
+    def face_for(self, role: str, char: str) -> str:
+        """The role whose face prints `char`: the role itself, else a fallback that has it."""
+        if self.has(role, char) or not char.strip():
+            return role
+        for other in _FALLBACK.get(role, ()):
+            if other in self._coverage and self.has(other, char):
+                return other
+        return role
+
+    def spans(self, role: str, text: str) -> list[tuple[str, str]]:
+        """`text` cut into (role, text) spans so each character is set in a face that has it."""
+        coverage = self._coverage[role]
+        if all(ord(c) in coverage for c in text):
+            return [(role, text)]
+        out: list[tuple[str, str]] = []
+        for char in text:
+            r = role if self.has(role, char) else self.face_for(role, char)
+            if out and out[-1][0] == r:
+                out[-1] = (r, out[-1][1] + char)
+            else:
+                out.append((r, char))
+        return out
+
+    def missing(self, role: str, text: str) -> set[str]:
+        """Characters no registered face can print."""
+        return {c for c in text if c.strip() and not self.has(self.face_for(role, c), c)}

@@ -1,0 +1,127 @@
+"""The page: mirrored margins, 书眉 (running heads) and page numbers, PDF metadata.
+
+Odd pages are right-hand pages: the binding (inside) margin is on the left; even
+pages swap. The text block is one full-width frame; columns are laid out inside
+it by ColumnBand. Running heads: even pages show the book title, odd pages the
+running head of the latest heading drawn by the end of that page; a page where a
+chapter (a new-page heading) opens carries no running head, as in printed
+yearbooks, but keeps its page number.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import os
+import time
+from typing import BinaryIO
+
+from reportlab.lib.utils import TimeStamp
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+from yearbook.doctree import Metadata
+from yearbook.style import Style
+from yearbook.writers.pdf.fonts import FontSet
+from yearbook.writers.pdf.marks import PageMarks
+
+# The rule sits this far below the running head's baseline, in points.
+_RULE_DROP = 3.0
+
+
+def timestamp(meta: Metadata) -> TimeStamp:
+    """SOURCE_DATE_EPOCH if set; otherwise 1 January of the edition year, never the clock."""
+    stamp = TimeStamp(invariant=True)
+    if os.environ.get("SOURCE_DATE_EPOCH", "").strip():
+        return stamp
+    year = meta.edition or meta.year
+    if year:
+        t = calendar.timegm(dt.date(year, 1, 1).timetuple())
+        stamp.t = t
+        stamp.lt = time.gmtime(t)
+        stamp.YMDhms = tuple(stamp.lt)[:6]
+    return stamp
+
+
+class YearbookDocTemplate(BaseDocTemplate):
+    def __init__(self, out: BinaryIO, style: Style, meta: Metadata, fonts: FontSet, marks: PageMarks):
+        page = style.page
+        super().__init__(
+            out,
+            pagesize=(page.width, page.height),
+            leftMargin=page.margin_inside,
+            rightMargin=page.margin_outside,
+            topMargin=page.margin_top,
+            bottomMargin=page.margin_bottom,
+            title=meta.title,
+            author=meta.author,
+            subject=meta.subject or meta.title,
+            creator="yearbook",
+            lang=meta.language,
+            invariant=1,
+            # Without this ReportLab names Helvetica in every page, an unembedded font.
+            initialFontName=fonts.name("song"),
+            pageCompression=1,
+        )
+        self.style = style
+        self.meta = meta
+        self.fonts = fonts
+        self.marks = marks
+        self.addPageTemplates([self._template("odd", "even"), self._template("even", "odd")])
+
+    def _template(self, name: str, next_name: str) -> PageTemplate:
+        page = self.style.page
+        left = page.margin_inside if name == "odd" else page.margin_outside
+        frame = Frame(
+            left, page.margin_bottom, page.frame_width, page.frame_height,
+            leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id=name,
+        )
+        return PageTemplate(name, [frame], onPageEnd=self._decorate, autoNextPageTemplate=next_name)
+
+    def _makeCanvas(self, filename=None, canvasmaker=Canvas):
+        canv = super()._makeCanvas(filename=filename, canvasmaker=canvasmaker)
+        canv._doc._timeStamp = timestamp(self.meta)
+        return canv
+
+    def _decorate(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        page = self.style.page
+        n = canv.getPageNumber()
+        odd = n % 2 == 1
+        left = page.margin_inside if odd else page.margin_outside
+        right = left + page.frame_width
+        canv.saveState()
+        heads = self.style.heads
+        if heads.running_heads and not self.marks.opening:
+            text = self.marks.running_head if odd else self.meta.title
+            self._running_head(canv, text, left, right)
+        self.marks.opening = False
+        self._page_number(canv, n, odd, left, right)
+        canv.restoreState()
+
+    def _running_head(self, canv: Canvas, text: str, left: float, right: float) -> None:
+        ps = self.style.para("running_head")
+        y = self.style.page.height - self.style.page.header_distance
+        canv.setFont(self.fonts.name(ps.font), ps.size)
+        if ps.align == "left":
+            canv.drawString(left, y, text)
+        elif ps.align == "right":
+            canv.drawRightString(right, y, text)
+        else:
+            canv.drawCentredString((left + right) / 2, y, text)
+        rule = self.style.heads.rule
+        if rule > 0:
+            canv.setLineWidth(rule)
+            canv.line(left, y - _RULE_DROP, right, y - _RULE_DROP)
+
+    def _page_number(self, canv: Canvas, n: int, odd: bool, left: float, right: float) -> None:
+        ps = self.style.para("page_number")
+        heads = self.style.heads
+        text = heads.page_number_format.format(n=n)
+        y = self.style.page.footer_distance
+        canv.setFont(self.fonts.name(ps.font), ps.size)
+        if heads.page_number_position == "center":
+            canv.drawCentredString((left + right) / 2, y, text)
+        elif odd:
+            canv.drawRightString(right, y, text)
+        else:
+            canv.drawString(left, y, text)
