@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document as read_docx
-from pdfminer.high_level import extract_pages
-from pdfminer.layout import LTChar, LTTextContainer
+from pypdf import PdfReader
 
 from tests.conftest import EXAMPLE
 from yearbook.build import build, prepare
@@ -38,23 +37,20 @@ def expected_pieces(prepared) -> list[str]:
 
 
 def body_text_of_pdf(path: Path, style) -> str:
-    """Characters inside the text block only (no running heads or page numbers),
-    in the order they were drawn."""
+    """The text inside the text block (no running heads or page numbers), in the
+    order it was drawn, which is the order a reader copies it in."""
     top = style.page.height - style.page.margin_top + 1
     bottom = style.page.margin_bottom - 1
-    chars: list[str] = []
+    chunks: list[str] = []
 
-    def walk(item) -> None:
-        if isinstance(item, LTChar):
-            if bottom <= item.y0 and item.y1 <= top:
-                chars.append(item.get_text())
-        elif isinstance(item, LTTextContainer) or hasattr(item, "__iter__"):
-            for child in item:
-                walk(child)
+    def visit(text, cm, tm, font, size) -> None:
+        y = tm[5] * cm[3] + cm[5]
+        if bottom <= y <= top:
+            chunks.append(text)
 
-    for page in extract_pages(str(path), laparams=None):
-        walk(page)
-    return normalise("".join(chars))
+    for page in PdfReader(str(path)).pages:
+        page.extract_text(visitor_text=visit)
+    return normalise("".join(chunks))
 
 
 def docx_text(path: Path) -> str:

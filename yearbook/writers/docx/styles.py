@@ -114,6 +114,9 @@ def _style_paragraph(element: etree._Element, ps: ParaStyle, style: Style, outli
     # No punctuation hanging into the margin (标点不出版心), as in the PDF; LibreOffice also drops
     # a hanging comma from its output. The line-start/end rules (kinsoku) stay on.
     children.append(oxml.el("w:overflowPunct", val=0))
+    # No extra gap between Chinese and Latin letters or digits (2023年, 176名), as the
+    # PDF and printed yearbooks set them; Word and LibreOffice add one by default.
+    children += [oxml.el("w:autoSpaceDE", val=0), oxml.el("w:autoSpaceDN", val=0)]
     children.append(oxml.spacing(ps.space_before, ps.space_after, ps.line_height))
     if indent:
         children.append(oxml.first_line_indent(ps.first_indent, ps.size))

@@ -15,6 +15,7 @@ from lxml import etree
 
 from yearbook.doctree import Cell, Column, Table
 from yearbook.style import Style
+from yearbook.typeset.table_widths import column_widths, em_width
 from yearbook.writers.docx import oxml
 from yearbook.writers.docx.styles import PARAGRAPH_STYLES
 
@@ -26,7 +27,15 @@ def build_table(table: Table, style: Style, width: float) -> etree._Element:
     ts = style.table
     total = oxml.twips(width)
     columns = table.columns or [Column("")]
-    widths = _split(total, [max(c.weight, 0.01) for c in columns])
+    cell, head = style.para("table_cell"), style.para("table_header")
+    points = column_widths(
+        table,
+        width,
+        lambda t: em_width(t, cell.size),
+        lambda t: em_width(t, head.size),
+        style.table.cell_padding,
+    )
+    widths = _split(total, points)
     thick, thin = oxml.eighths(ts.rule_thick), oxml.eighths(ts.rule_thin)
     pad, vpad = oxml.twips(ts.cell_padding), oxml.twips(ts.cell_padding / 2)
     parts = [
