@@ -11,6 +11,7 @@ from docx import Document as read_docx
 from pypdf import PdfReader
 
 from tests.conftest import EXAMPLE
+from tests.libreoffice import SOFFICE, convert, pdf_body_text, squeeze
 from yearbook.build import build, prepare
 
 SENTENCE_END = re.compile(r"(?<=[。；！？])")
@@ -101,3 +102,16 @@ def test_seed_content_is_all_in_the_data():
         "一、坚持政协之“政”把准方向筑根基",
     ]:
         assert piece in text, piece
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+def test_docx_opens_in_libreoffice_with_all_text_and_similar_length(built, tmp_path):
+    docx_path, pdf_path, prepared = built
+    converted, result = convert(docx_path, prepared.style, tmp_path)
+    assert result.returncode == 0 and converted.is_file(), result.stderr
+    assert "Error" not in result.stdout + result.stderr
+    text, pages = pdf_body_text(converted, prepared.document)
+    missing = [p for p in prepared.document.text_blocks() if squeeze(p) not in text]
+    assert not missing, missing[:5]
+    ours = len(PdfReader(str(pdf_path)).pages)
+    assert abs(pages - ours) <= 0.25 * ours, (pages, ours)
