@@ -28,6 +28,11 @@ register(
         "cli.out": ("输出文件夹（默认 out）", "output folder (default: out)"),
         "cli.lang": ("提示信息的语言：zh 或 en", "language of messages: zh or en"),
         "cli.wrote": ("已生成：", "Wrote:"),
+        "cli.output": ("  {path}（{size}）", "  {path} ({size})"),
+        "cli.see_check": (
+            "逐条查看校对结果：yearbook check {data}",
+            "to see each finding: yearbook check {data}",
+        ),
         "cli.check_ok": ("数据检查通过：{files} 个文件。", "Data OK: {files} file(s)."),
         "cli.errors": ("共 {n} 处错误，未生成文件。", "{n} error(s); nothing was written."),
         "cli.internal": (
@@ -92,6 +97,8 @@ def _build(args: argparse.Namespace) -> int:
     prepared = prepare(args.data_dir)
     report = run_checks(prepared.loaded)
     print(report.summary())
+    if report.findings:
+        print(tr("cli.see_check", data=args.data_dir))
     if args.strict and report.errors:
         print(report.render(), file=sys.stderr)
         print(tr("cli.strict_failed", n=len(report.errors)), file=sys.stderr)
@@ -100,8 +107,12 @@ def _build(args: argparse.Namespace) -> int:
     _print_diagnostics(result.warnings)
     print(tr("cli.wrote"))
     for path in result.outputs:
-        print(f"  {path}")
+        print(tr("cli.output", path=path, size=_size(path.stat().st_size)))
     return 0
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024:.0f} KB" if n < 1024 * 1024 else f"{n / 1024 / 1024:.1f} MB"
 
 
 def _check(args: argparse.Namespace) -> int:
