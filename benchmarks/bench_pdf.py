@@ -39,7 +39,7 @@ SENTENCE = (
     "协商解决群众关心关注的操心事、烦心事、难心事113件，占全年任务的98.6%。"
 )
 # Calibrated on this style: about this many entries fill one page.
-ENTRIES_PER_PAGE = 6.4
+ENTRIES_PER_PAGE = 6.75
 
 
 def synthetic(pages: int) -> Document:

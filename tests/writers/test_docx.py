@@ -207,10 +207,11 @@ def test_sections_single_column_heading_then_two_columns(word: docx.document.Doc
     sect_prs = list(word.element.body.iter(f"{W}sectPr"))
     cols = [s.find(f"{W}cols").get(f"{W}num") for s in sect_prs]
     # heading (1 col) | body text (2) | full-width table (1) | body text (2)
-    assert cols == [None, "2", None, "2"]
+    # | article title, subtitle and byline across the columns (1) | article text (2)
+    assert cols == [None, "2", None, "2", None, "2"]
     first = sect_prs[0]
     assert first.find(f"{W}titlePg") is not None
-    assert [s.find(f"{W}type").get(f"{W}val") for s in sect_prs[1:]] == ["continuous"] * 3
+    assert [s.find(f"{W}type").get(f"{W}val") for s in sect_prs[1:]] == ["continuous"] * 5
     assert sect_prs[1].find(f"{W}cols").get(f"{W}space") == str(round(6 * 72 / 25.4 * 20))
 
 

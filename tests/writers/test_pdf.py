@@ -251,3 +251,34 @@ def test_gongwen_page_numbers(faces):
     assert float(reader.pages[0].mediabox.width) == pytest.approx(210 * MM, abs=0.05)
     for n, lines in enumerate(page_lines(reader), start=1):
         assert lines[-1] == f"— {n} —"
+
+
+def test_running_head_prints_a_character_its_face_lacks(style, faces):
+    """A 分目 title with a character the running head's face lacks: the fallback face sets it."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTChar
+
+    rare = "\U0002123C"  # 𡈼: in the song face, not in the kai face
+    kai_heads = dataclasses.replace(
+        style, paragraphs={**style.paragraphs, "running_head": dataclasses.replace(style.para("running_head"), font="kai")}
+    )
+    fonts_doc = Document(Metadata(TITLE, "办公室", edition=2023))
+    title = f"{rare}城调研"
+    fonts_doc.blocks += [Heading(2, title, title, False, OutlineItem(1, title))]
+    fonts_doc.blocks += [entry(f"调研{i}", BODY * 3) for i in range(12)]
+    pdf = build(fonts_doc, kai_heads, faces)
+    baseline = style.page.height - style.page.header_distance
+    pages = list(extract_pages(io.BytesIO(pdf)))
+    assert len(pages) >= 3
+    head = []
+    stack = list(pages[2])  # page 3: an odd page, its 书眉 is the 分目 title
+    while stack:
+        obj = stack.pop()
+        if isinstance(obj, LTChar) and abs(obj.matrix[5] - baseline) < 1:
+            head.append(obj)
+        elif hasattr(obj, "__iter__"):
+            stack.extend(obj)
+    head.sort(key=lambda c: c.x0)
+    assert "".join(c.get_text() for c in head) == title
+    assert "NotoSerif" in head[0].fontname or "Song" in head[0].fontname, head[0].fontname
+    assert all("WenKai" in c.fontname or "Kai" in c.fontname for c in head[1:])

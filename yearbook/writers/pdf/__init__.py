@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import BinaryIO
 
+from reportlab import rl_config
+
 from yearbook.doctree import Document
 from yearbook.fonts import Face
 from yearbook.style import Style
@@ -27,4 +29,12 @@ def write_pdf(doc: Document, style: Style, faces: Mapping[str, Face], out: Binar
     marks = PageMarks()
     template = YearbookDocTemplate(out, style, doc.meta, fonts, marks)
     story = StoryBuilder(style, fonts, marks).build(doc.blocks)
-    template.build(story)
+    # Binary (Flate only) streams instead of ASCII85 over Flate: a fifth smaller and faster
+    # to write; nobody mails these PDFs through 7-bit channels any more. Set for this build
+    # only, so other ReportLab users in the process keep their setting.
+    saved = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        template.build(story)
+    finally:
+        rl_config.useA85 = saved

@@ -18,6 +18,8 @@ _FUZZ = 1e-3
 # Balanced columns are searched to this precision (points).
 _BALANCE_TOLERANCE = 0.5
 _BALANCE_STEPS = 16
+# A heading at a column foot needs this many lines of its text under it, else it moves on.
+_LINES_AFTER_HEADING = 2
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,23 @@ class ColumnLayout:
 
 def _keep_with_next(f: Flowable) -> bool:
     return bool(f.getKeepWithNext())
+
+
+def _zero_size(f: Flowable) -> bool:
+    return bool(getattr(f, "_ZEROSIZE", False))
+
+
+def _visible(placed: list[Placed]) -> bool:
+    return any(p.height > 0 for p in placed)
+
+
+def _lines(part: Flowable, canv, width: float, room: float) -> int:
+    """Lines in the first part of a split paragraph (a non-paragraph counts as enough)."""
+    leading = getattr(part, "leading", None)
+    if not leading:
+        return _LINES_AFTER_HEADING
+    _, h = part.wrapOn(canv, width, max(room, 0.0))
+    return int(h / leading + _FUZZ)
 
 
 class ColumnBand(Flowable):
@@ -80,31 +99,49 @@ class ColumnBand(Flowable):
 
     def _fill(self, canv, cur: Cursor, width: float, height: float) -> tuple[ColumnLayout, Cursor]:
         """Fill one column from `cur`; keep-with-next chains (markers, headings) never
-        end a column unless they already start it."""
+        end a column unless they already start it, and a heading takes at least
+        `_LINES_AFTER_HEADING` lines of the paragraph after it along."""
         col = ColumnLayout()
         prev_after = 0.0
-        group: tuple[int, Cursor, float, float] | None = None  # rollback point for a heading chain
+        started = False  # something visible is in the column: spaces before count from here
+        group: tuple[int, Cursor, float, float, bool] | None = None  # rollback point for a chain
+        headed = False  # the chain being built holds a visible heading
         while True:
             f, after = self._next(cur)
             if f is None:
                 return col, cur
-            gap = max(prev_after, f.getSpaceBefore()) if col.placed else 0.0
+            if _zero_size(f):
+                # Markers take no room and no space: a space after the heading before
+                # them must not count twice, a space before the heading after them
+                # must still vanish at the column top.
+                f.wrapOn(canv, width, max(height - col.used, 0.0))
+                if _keep_with_next(f) and group is None:
+                    group = (len(col.placed), cur, col.used, prev_after, started)
+                col.placed.append(Placed(f, col.used, 0.0))
+                cur = after
+                continue
+            gap = max(prev_after, f.getSpaceBefore()) if started else 0.0
             room = height - col.used - gap
             _, h = f.wrapOn(canv, width, max(room, 0.0))
             if h <= room + _FUZZ:
                 if _keep_with_next(f):
                     if group is None:
-                        group = (len(col.placed), cur, col.used, prev_after)
+                        group = (len(col.placed), cur, col.used, prev_after, started)
+                    headed = headed or h > 0
                 else:
-                    group = None
+                    group, headed = None, False
                 col.placed.append(Placed(f, col.used + gap, h))
                 col.used += gap + h
                 if h > 0 or f.getSpaceAfter():
                     prev_after = f.getSpaceAfter()
+                    started = True
                 cur = after
                 continue
             parts = f.splitOn(canv, width, room) if room > 0 else []
-            if not col.placed and not parts and self._may_force:
+            if parts and headed and _lines(parts[0], canv, width, room) < _LINES_AFTER_HEADING:
+                parts = []  # a heading over a single line at the column foot: move both on
+            if not _visible(col.placed) and not parts and self._may_force:
+                # Only markers above: no later column has more room, so break it anyway.
                 parts = self._forced(canv, f, width, height)
                 if not parts:
                     # Nothing can break this item: set it alone, overflowing, rather than fail.
@@ -112,8 +149,8 @@ class ColumnBand(Flowable):
                     col.used = h
                     return col, after
             if not parts:
-                if group is not None and (group[0] > 0 or not self._may_force):
-                    start, cur, col.used, prev_after = group
+                if group is not None and (_visible(col.placed[: group[0]]) or not self._may_force):
+                    start, cur, col.used, prev_after, started = group
                     del col.placed[start:]
                 return col, cur
             first, rest = parts[0], tuple(parts[1:])
@@ -187,6 +224,8 @@ class ColumnBand(Flowable):
         if not any(c.placed for c in cols):
             return []
         page = PlacedColumns(cols, self.column_width(aW), self.gap)
+        # An item nothing could break overflows the frame rather than fail the build.
+        page.height = min(page.height, aH)
         if self._done(cur):
             return [page]
         return [page, ColumnBand(self.items, self.columns, self.gap, self.full_height, cur, self.balance)]

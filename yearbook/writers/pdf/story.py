@@ -1,12 +1,13 @@
 """Document-tree blocks to the flowables of the page frame.
 
-The story alternates full-width pieces (new-page headings, full-width tables) with
-column bands holding everything between them.
+The story alternates full-width pieces (new-page headings, full-width tables, article
+titles when the style sets them across the columns) with column bands holding
+everything between them.
 """
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, PageBreak
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak
 
 from yearbook.doctree import Block, Heading, Paragraph, Table
 from yearbook.style import ParaStyle, Style
@@ -15,6 +16,9 @@ from yearbook.writers.pdf.fonts import FontSet
 from yearbook.writers.pdf.marks import Marker, PageMarks
 from yearbook.writers.pdf.table import RuledTable, TableContent
 from yearbook.writers.pdf.text import make_paragraph, make_text
+
+# Lines of text a full-width title needs under it on its page (as for a heading in a column).
+_LINES_AFTER_TITLES = 2
 
 
 def heading_style(style: Style, heading: Heading) -> ParaStyle:
@@ -32,6 +36,9 @@ class StoryBuilder:
         self.marks = marks
         self.story: list[Flowable] = []
         self.band: list[Flowable] = []
+        # Before a run of full-width titles: the room they and the first lines of their text
+        # need, else they start the next page (keep-with-next cannot bind a whole band).
+        self.keep: CondPageBreak | None = None
 
     def build(self, blocks: list[Block]) -> list[Flowable]:
         for block in blocks:
@@ -49,19 +56,32 @@ class StoryBuilder:
             page = self.style.page
             self.story.append(ColumnBand(self.band, page.columns, page.column_gap, page.frame_height))
             self.band = []
+            self.keep = None
+
+    def full_width(self, items: list[Flowable], para: Flowable) -> None:
+        """Full-width `items` ending in `para`, kept on a page with the start of what follows."""
+        self.flush()
+        if self.keep is None:
+            self.keep = CondPageBreak(_LINES_AFTER_TITLES * self.style.para("body").line_height)
+            self.story.append(self.keep)
+        _, h = para.wrap(self.style.page.frame_width, self.style.page.frame_height)
+        self.keep.height += para.getSpaceBefore() + h + para.getSpaceAfter()
+        # No keep-with-next: it would bind the whole band after it.
+        para.keepWithNext = False
+        self.story += [*items, para]
 
     def heading(self, h: Heading) -> None:
         ps = heading_style(self.style, h)
         para = make_text(h.text, ps, self.fonts)
         para.keepWithNext = True
         marker = Marker(self.marks, h.outline, h.running_head, opening=ps.new_page)
-        if ps.new_page or ps.full_width:
+        if ps.new_page:
             self.flush()
-            if ps.new_page and self.story:
+            if self.story:
                 self.story.append(PageBreak())
-            # Full width, so no keep-with-next: it would bind the whole band after it.
-            para.keepWithNext = False
-            self.story += [marker, para]
+            self.keep = None
+        if ps.new_page or ps.full_width:
+            self.full_width([marker], para)
         else:
             self.band += [marker, para]
 
@@ -73,9 +93,7 @@ class StoryBuilder:
         marker = [Marker(self.marks, p.outline)] if p.outline is not None else []
         if ps.full_width and self.style.page.columns > 1:
             # A style may set article titles across the columns, like 类目 headings.
-            self.flush()
-            para.keepWithNext = False
-            self.story += [*marker, para]
+            self.full_width(marker, para)
         else:
             self.band += [*marker, para]
 
@@ -85,6 +103,7 @@ class StoryBuilder:
         table = RuledTable(content, marker=marker)
         if self.style.table.full_width and self.style.page.columns > 1:
             self.flush()
+            self.keep = None
             self.story.append(table)
         else:
             self.band.append(table)
