@@ -12,7 +12,7 @@ from collections.abc import Callable
 from yearbook.doctree import Table
 
 # Cells this short (characters) should not wrap.
-SHORT_CELL = 8
+SHORT_CELL = 10
 # A column's floor never exceeds this share of an equal split, so one column of
 # short but wide cells cannot squeeze the others to nothing.
 FLOOR_SHARE = 1.5
