@@ -7,6 +7,7 @@ import os
 import sys
 import traceback
 from pathlib import Path
+from typing import NoReturn
 
 from yearbook import i18n
 from yearbook.diagnostics import Diagnostic, YearbookError
@@ -42,6 +43,10 @@ register(
             "Set YEARBOOK_DEBUG=1 for details.",
         ),
         "cli.interrupted": ("已中断。", "Interrupted."),
+        "cli.usage_error": (
+            "命令写法有误（{message}）。用法示例：yearbook build data -o out；yearbook --help 查看说明",
+            "wrong command ({message}). For example: yearbook build data -o out; see yearbook --help",
+        ),
         "cli.strict": (
             "校对发现错误时以失败退出（不生成文件）",
             "fail (and write nothing) when the proofreading checks find errors",
@@ -67,10 +72,18 @@ register(
 )
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with its complaint introduced in the user's language."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, tr("cli.usage_error", message=message) + "\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="yearbook", description=tr("cli.description"))
+    parser = _Parser(prog="yearbook", description=tr("cli.description"))
     parser.add_argument("--lang", choices=["zh", "en"], help=tr("cli.lang"))
-    sub = parser.add_subparsers(dest="command", required=True)
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     build = sub.add_parser("build", help=tr("cli.build"))
     build.add_argument("data_dir", type=Path, help=tr("cli.data_dir"))
     build.add_argument("-o", "--out", type=Path, default=Path("out"), help=tr("cli.out"))
