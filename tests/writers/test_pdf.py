@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from yearbook.diagnostics import YearbookError
+from tests import pdfread
 from yearbook.doctree import (
     Cell,
     Column,
@@ -78,19 +78,6 @@ def sample_document() -> Document:
     doc.blocks += [entry(f"调研视察{i}", BODY * 2) for i in range(10)]
     doc.blocks.append(Paragraph([Run("（政协嘉峪关市委员会办公室 杨永民供稿）")], ParaRole.CREDIT))
     return doc
-
-
-@pytest.fixture(scope="module")
-def style():
-    return load_style("yearbook", Path("."))
-
-
-@pytest.fixture(scope="module")
-def faces(style):
-    try:
-        return resolve_faces(style)
-    except YearbookError as exc:  # pragma: no cover - a machine without CJK fonts
-        pytest.skip(str(exc))
 
 
 def build(doc: Document, style, faces) -> bytes:
@@ -255,8 +242,6 @@ def test_gongwen_page_numbers(faces):
 
 def test_running_head_prints_a_character_its_face_lacks(style, faces):
     """A 分目 title with a character the running head's face lacks: the fallback face sets it."""
-    from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LTChar
 
     rare = "\U0002123C"  # 𡈼: in the song face, not in the kai face
     kai_heads = dataclasses.replace(
@@ -268,17 +253,10 @@ def test_running_head_prints_a_character_its_face_lacks(style, faces):
     fonts_doc.blocks += [entry(f"调研{i}", BODY * 3) for i in range(12)]
     pdf = build(fonts_doc, kai_heads, faces)
     baseline = style.page.height - style.page.header_distance
-    pages = list(extract_pages(io.BytesIO(pdf)))
+    pages = pdfread.pages(pdf)
     assert len(pages) >= 3
-    head = []
-    stack = list(pages[2])  # page 3: an odd page, its 书眉 is the 分目 title
-    while stack:
-        obj = stack.pop()
-        if isinstance(obj, LTChar) and abs(obj.matrix[5] - baseline) < 1:
-            head.append(obj)
-        elif hasattr(obj, "__iter__"):
-            stack.extend(obj)
-    head.sort(key=lambda c: c.x0)
+    # page 3: an odd page, its 书眉 is the 分目 title
+    head = sorted((c for c in pdfread.chars(pages[2]) if abs(c.matrix[5] - baseline) < 1), key=lambda c: c.x0)
     assert "".join(c.get_text() for c in head) == title
     assert "NotoSerif" in head[0].fontname or "Song" in head[0].fontname, head[0].fontname
     assert all("WenKai" in c.fontname or "Kai" in c.fontname for c in head[1:])

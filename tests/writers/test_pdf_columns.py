@@ -4,13 +4,11 @@ page, read back from the PDF's character and rule positions (pdfminer.six)."""
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
-import pytest
 from pdfminer.high_level import extract_pages
 from pdfminer.layout import LTChar, LTCurve
 
-from yearbook.diagnostics import YearbookError
+from tests import pdfread
 from yearbook.doctree import (
     Cell,
     Column,
@@ -23,8 +21,6 @@ from yearbook.doctree import (
     RunRole,
     Table,
 )
-from yearbook.fonts import resolve_faces
-from yearbook.style import load_style
 from yearbook.writers.pdf import write_pdf
 
 HEADING = "参政议政"
@@ -32,19 +28,6 @@ BODY = (
     "市政协围绕推进“酒嘉双城经济圈”建设开展常委会专题议政协商。市政协常委会组成人员和各民主党派、"
     "工商联负责人赴酒泉经开区、中以绿色生态产业园调研，提出意见建议。"
 )
-
-
-@pytest.fixture(scope="module")
-def style():
-    return load_style("yearbook", Path("."))
-
-
-@pytest.fixture(scope="module")
-def faces(style):
-    try:
-        return resolve_faces(style)
-    except YearbookError as exc:  # pragma: no cover - a machine without CJK fonts
-        pytest.skip(str(exc))
 
 
 def document(rows: int) -> Document:
@@ -67,19 +50,10 @@ def document(rows: int) -> Document:
 
 def pages(pdf: bytes) -> list[tuple[list[LTChar], list[LTCurve]]]:
     out = []
-    for page in extract_pages(io.BytesIO(pdf)):
-        chars: list[LTChar] = []
-        rules: list[LTCurve] = []
-        stack = list(page)[::-1]
-        while stack:  # depth first, in drawing order
-            obj = stack.pop()
-            if isinstance(obj, LTChar):
-                chars.append(obj)
-            elif isinstance(obj, LTCurve):  # LTLine and LTRect are curves too
-                rules.append(obj)
-            elif hasattr(obj, "__iter__"):
-                stack.extend(list(obj)[::-1])
-        out.append((chars, rules))
+    for page in pdfread.pages(pdf):
+        items = list(pdfread.leaves(page))
+        # LTLine and LTRect are curves too
+        out.append(([o for o in items if isinstance(o, LTChar)], [o for o in items if isinstance(o, LTCurve)]))
     return out
 
 

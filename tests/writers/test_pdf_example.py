@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from pdfminer.high_level import extract_pages
 from pdfminer.layout import LTChar
 from pypdf import PdfReader
 
+from tests import pdfread
 from yearbook.build import prepare
 from yearbook.diagnostics import YearbookError
 from yearbook.doctree import Document, Heading, Paragraph, Table
@@ -62,21 +62,9 @@ class Built:
 
 def read_lines(pdf: bytes) -> list[list[Line]]:
     pages = []
-    for page in extract_pages(io.BytesIO(pdf)):
-        chars: list[LTChar] = []
-        stack = [page]
-        while stack:
-            obj = stack.pop()
-            if isinstance(obj, LTChar):
-                chars.append(obj)
-            elif hasattr(obj, "__iter__"):
-                stack.extend(obj)
-        rows: dict[float, list[LTChar]] = {}
-        for c in chars:
-            rows.setdefault(round(c.matrix[5], 1), []).append(c)
+    for page in pdfread.pages(pdf):
         lines = []
-        for y in sorted(rows, reverse=True):
-            row = sorted(rows[y], key=lambda c: c.x0)
+        for row in pdfread.baseline_rows(page):
             current = [row[0]]
             for a, b in itertools.pairwise(row):
                 if b.x0 - a.x1 > _SEGMENT_GAP:

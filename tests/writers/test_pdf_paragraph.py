@@ -8,13 +8,14 @@ import random
 from pathlib import Path
 
 import pytest
-from pdfminer.high_level import extract_pages, extract_text
+from pdfminer.high_level import extract_text
 from pdfminer.layout import LAParams, LTChar
 from pypdf import PdfReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
+from tests import pdfread
 from yearbook.fonts import resolve_faces
 from yearbook.style import ParaStyle, load_style
 from yearbook.typeset.linebreak import NO_END, NO_START, SQUEEZE_RIGHT
@@ -65,22 +66,7 @@ def build(flowables: list, width: float = WIDTH) -> bytes:
 
 def read_lines(pdf: bytes) -> list[list[LTChar]]:
     """Characters grouped into lines (same baseline), top to bottom, page by page."""
-    lines: list[list[LTChar]] = []
-    for page in extract_pages(io.BytesIO(pdf)):
-        chars: list[LTChar] = []
-        stack = list(page)
-        while stack:
-            obj = stack.pop()
-            if isinstance(obj, LTChar):
-                chars.append(obj)
-            elif hasattr(obj, "__iter__"):
-                stack.extend(obj)
-        rows: dict[float, list[LTChar]] = {}
-        for c in chars:
-            rows.setdefault(round(c.matrix[5], 1), []).append(c)  # the baseline
-        for y in sorted(rows, reverse=True):
-            lines.append(sorted(rows[y], key=lambda c: c.x0))
-    return lines
+    return [row for page in pdfread.pages(pdf) for row in pdfread.baseline_rows(page)]
 
 
 def test_no_forbidden_marks_at_line_ends_and_justified_lines_reach_both_edges(fonts: tuple[str, str]) -> None:
