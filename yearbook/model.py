@@ -47,6 +47,8 @@ class Meeting:
     present: int | None = None  # 实到
     id: Text | None = None
     loc: Location | None = None
+    # Where each field was written, for messages about values that are not text (dates).
+    field_locs: dict[str, Location] = field(default_factory=dict, repr=False)
 
 
 @dataclass
@@ -58,6 +60,8 @@ class Proposal:
     supervisor: Text | None = None  # 领衔督办领导
     id: Text | None = None
     loc: Location | None = None
+    # Where each field was written, for messages about values that are not text (dates).
+    field_locs: dict[str, Location] = field(default_factory=dict, repr=False)
 
 
 @dataclass
@@ -67,6 +71,8 @@ class Activity:
     outcome: Text | None = None
     id: Text | None = None
     loc: Location | None = None
+    # Where each field was written, for messages about values that are not text (dates).
+    field_locs: dict[str, Location] = field(default_factory=dict, repr=False)
 
 
 @dataclass
@@ -77,6 +83,8 @@ class MemberChange:
     note: Text | None = None
     id: Text | None = None
     loc: Location | None = None
+    # Where each field was written, for messages about values that are not text (dates).
+    field_locs: dict[str, Location] = field(default_factory=dict, repr=False)
 
 
 @dataclass
@@ -86,6 +94,8 @@ class Training:
     days: int | None = None
     id: Text | None = None
     loc: Location | None = None
+    # Where each field was written, for messages about values that are not text (dates).
+    field_locs: dict[str, Location] = field(default_factory=dict, repr=False)
 
 
 Record = Meeting | Proposal | Activity | MemberChange | Training

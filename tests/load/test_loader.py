@@ -184,3 +184,9 @@ def test_not_a_folder_and_no_book(tmp_path):
     with pytest.raises(YearbookError) as info:
         load_book(tmp_path)
     assert "book.yaml" in info.value.diagnostics[0].render()
+
+
+def test_records_remember_where_each_field_was_written(make_data):
+    meeting = load_book(make_data()).book.chapters[0].records.meetings[1]
+    loc = meeting.field_locs["date"]
+    assert (loc.file, loc.line, loc.column) == ("data/chapter.yaml", 22, 13)

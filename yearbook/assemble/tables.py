@@ -32,7 +32,9 @@ class ColumnDef:
 
     def source(self, record: Record) -> Location | None:
         value = getattr(record, self.attr, None) if self.attr else None
-        return value.loc if isinstance(value, Text) else record.loc
+        if isinstance(value, Text):
+            return value.loc
+        return record.field_locs.get(self.attr or "date", record.loc)
 
 
 def _date(record: Record, with_year: bool) -> str | None:

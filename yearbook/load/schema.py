@@ -218,6 +218,7 @@ class ObjectKind(Kind):
         if not isinstance(node, Mapping):
             return ctx.error("schema.expected_mapping", node.loc, path)
         values: dict[str, Any] = {}
+        locs: dict[str, Location] = {}
         given: dict[str, Scalar] = {}
         failed = False
         for key, value_node in node.items:
@@ -237,6 +238,7 @@ class ObjectKind(Kind):
                 failed = True
             else:
                 values[spec.attr or spec.key] = value
+                locs[spec.attr or spec.key] = value_node.loc
         for spec in self.fields:
             if spec.required and spec.key not in given:
                 ctx.error("schema.missing", node.loc, path, key=spec.key, alias=spec.alias)
@@ -247,7 +249,10 @@ class ObjectKind(Kind):
             failed = True
         if failed:
             return INVALID
-        return self.build(**values, loc=node.loc)
+        built = self.build(**values, loc=node.loc)
+        if hasattr(built, "field_locs"):
+            built.field_locs = locs
+        return built
 
     def _unknown(self, key: Scalar, ctx: Context, path: str) -> None:
         names = list(self.by_name)

@@ -116,7 +116,10 @@ class DateOutsideYear(BookRule):
                 outside = [iso for y, iso in _days(value) if y != year]
                 if outside:
                     args = {"date": outside[0], "year": year}
-                    yield Finding(self.id, self.severity, "form.date_record", args, record.loc, outside[0])
+                    yield Finding(
+                        self.id, self.severity, "form.date_record", args,
+                        record.field_locs.get("date", record.loc), outside[0],
+                    )
 
 
 RULES = [EntryTitleLength, EntryTitlePunct, DateOutsideYear]
