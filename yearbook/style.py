@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from yearbook.i18n import register
 from yearbook.load.nodes import Node, Reader, Scalar
 from yearbook.load.schema import (
     BoolKind,
+    ChoiceKind,
     Context,
     Field,
     Invalid,
@@ -165,12 +167,18 @@ class PageStyle:
         return (self.frame_width - (self.columns - 1) * self.column_gap) / self.columns
 
 
+class VAlign(StrEnum):
+    TOP = "top"
+    CENTER = "center"
+
+
 @dataclass
 class TableStyle:
     full_width: bool = True  # tables span all columns, or sit in one column
     rule_thick: float = 1.0
     rule_thin: float = 0.5
     cell_padding: float = 2.0
+    cell_valign: VAlign = VAlign.CENTER  # body cells: vertically centred, or at the top
     loc: Location | None = None
 
 
@@ -272,6 +280,7 @@ STYLE = ObjectKind(
             Field("rule_thick", "粗线", LENGTH),
             Field("rule_thin", "细线", LENGTH),
             Field("cell_padding", "单元格边距", LENGTH),
+            Field("cell_valign", "垂直对齐", ChoiceKind(VAlign, {"top": "顶端", "center": "居中"})),
         ])),
         Field("heads", "书眉", ObjectKind(HeadStyle, [
             Field("running_heads", "书眉", BoolKind()),

@@ -72,7 +72,7 @@ def build_table(table: Table, style: Style, width: float) -> etree._Element:
         parts.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
         for i, w in enumerate(widths):
             cell = row[i] if i < len(row) else Cell("")
-            parts.append(_cell(cell.text, w, cell_id, aligns[i], "", "center"))
+            parts.append(_cell(cell.text, w, cell_id, aligns[i], "", ts.cell_valign.value))
         parts.append("</w:tr>")
     parts.append("</w:tbl>")
     return oxml.parse("".join(parts))

@@ -232,7 +232,7 @@ class RuledTable(Flowable):
         self._rule(y, c.thin)
         y -= c.thin
         for row in self._shown(lay):
-            y = self._draw_row(row, lay, y)
+            y = self._draw_row(row, lay, y, center=self.content.style.table.cell_valign == "center")
         self._rule(y, c.thick)
 
     def _rule(self, y_top: float, weight: float) -> None:
