@@ -108,11 +108,24 @@ def _furniture(section: Section, style: Style, even_head: str, odd_head_cached: 
         _clear(section.header.paragraphs[0], header_id)
         _clear(section.even_page_header.paragraphs[0], header_id)
     outer = heads.page_number_position == "outer"
+    number = style.para("page_number")
     for footer, align in ((section.footer, "right"), (section.even_page_footer, "left"),
                           (section.first_page_footer, "right")):
         p = _clear(footer.paragraphs[0], footer_id)
         if outer:
-            oxml.insert_ordered(p.find(qn("w:pPr")), oxml.el("w:jc", val=align), oxml.PPR_ORDER)
+            ppr = p.find(qn("w:pPr"))
+            oxml.insert_ordered(ppr, oxml.el("w:jc", val=align), oxml.PPR_ORDER)
+            if align == "right" and number.first_indent:
+                # The style's first-line indent sets an even page's number in from the
+                # left edge; an odd page's number needs the same distance on the right.
+                indent = oxml.el(
+                    "w:ind",
+                    rightChars=round(number.first_indent * 100),
+                    right=oxml.twips(number.first_indent * number.size),
+                    firstLineChars=0,
+                    firstLine=0,
+                )
+                oxml.insert_ordered(ppr, indent, oxml.PPR_ORDER)
         _page_number(p, heads.page_number_format)
 
 
