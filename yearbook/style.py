@@ -167,6 +167,11 @@ class PageStyle:
         return (self.frame_width - (self.columns - 1) * self.column_gap) / self.columns
 
 
+class NumberPosition(StrEnum):
+    OUTER = "outer"  # outer corner: right on odd pages, left on even
+    CENTER = "center"
+
+
 class VAlign(StrEnum):
     TOP = "top"
     CENTER = "center"
@@ -189,7 +194,7 @@ class HeadStyle:
     running_heads: bool = True
     rule: float = 0.5  # the thin rule under the running head; 0 for none
     page_number_format: str = "{n}"  # gongwen: "— {n} —"
-    page_number_position: str = "outer"  # outer | center
+    page_number_position: NumberPosition = NumberPosition.OUTER
     loc: Location | None = None
 
 
@@ -286,7 +291,11 @@ STYLE = ObjectKind(
             Field("running_heads", "书眉", BoolKind()),
             Field("rule", "眉线", LENGTH),
             Field("page_number_format", "页码格式", TextKind()),
-            Field("page_number_position", "页码位置", TextKind()),
+            Field(
+                "page_number_position",
+                "页码位置",
+                ChoiceKind(NumberPosition, {"outer": "外侧", "center": "居中"}),
+            ),
         ])),
         Field("fonts", "字体文件", NamedKind(FONT_ROLES, FontListKind(), required=False)),
         Field("word_fonts", "Word字体", NamedKind(FONT_ROLES, TextKind(), required=False)),
