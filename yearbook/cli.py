@@ -171,9 +171,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except YearbookError as exc:
-        errors = [d for d in exc.diagnostics]
-        _print_diagnostics(errors)
-        print(tr("cli.errors", n=len(errors)), file=sys.stderr)
+        _print_diagnostics(exc.diagnostics)
+        print(tr("cli.errors", n=len(exc.diagnostics)), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print(tr("cli.interrupted"), file=sys.stderr)

@@ -246,10 +246,11 @@ class NamedKind(Kind):
     """A mapping from a fixed set of names to one kind of value."""
 
     def __init__(self, names: tuple[str, ...], item: Kind, required: bool):
-        self.fields = [Field(n, n, item, required=required) for n in names]
+        fields = [Field(n, n, item, required=required) for n in names]
+        self.mapping = ObjectKind(lambda loc, **kw: kw, fields)
 
     def convert(self, node: Node, ctx: Context, path: str) -> dict | Invalid:
-        return ObjectKind(lambda loc, **kw: kw, self.fields).convert(node, ctx, path)
+        return self.mapping.convert(node, ctx, path)
 
 
 class FontListKind(Kind):

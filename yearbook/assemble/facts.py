@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import fields
+from enum import Enum
 
 from yearbook import dates
 from yearbook.diagnostics import Diagnostic
@@ -43,16 +44,13 @@ REFERENCE = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
 
 
 def _value(value: object) -> str | None:
+    """A field as text may show it; None for fields no sentence would quote."""
     if isinstance(value, list):  # names: 王建新、李建华、齐世军
         return "、".join(value) if value else None
-    if value is None:
-        return None
-    if isinstance(value, bool):
+    if value is None or isinstance(value, bool | Enum | dict):
         return None
     if isinstance(value, dates.Day | dates.Month | dates.DayRange | dates.MonthRange | dates.DayList):
         return dates.format_value(value)
-    if hasattr(value, "value") and not isinstance(value, str):  # enums
-        return None
     return str(value)
 
 
@@ -106,7 +104,7 @@ def substitute(text: Text, facts: Facts, problems: list[Diagnostic]) -> str:
         if name in facts:
             facts.used.add(name)
             return facts[name]
-        available = "、".join(k for k in facts if not k.count(".") > 1 or k.endswith(".count"))
+        available = "、".join(facts)
         problems.append(
             Diagnostic("facts.unknown", {"name": name, "available": available}, text.position(match.start()))
         )

@@ -18,7 +18,6 @@ CJK_RANGES = (
 )
 # Full-width marks a Chinese text is made of (GB/T 15834).
 FULLWIDTH_PUNCT = set("，。、；：？！“”‘’（）《》〈〉【】—…·～〔〕「」『』")
-CHINESE_DIGITS = "〇○零一二三四五六七八九十百千万"
 
 
 def is_cjk(ch: str) -> bool:

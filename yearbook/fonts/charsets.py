@@ -52,19 +52,6 @@ def gb2312_hanzi() -> str:
 
 
 @cache
-def gb2312_all() -> frozenset[int]:
-    """Every GB 2312 character, symbols and kana included."""
-    out = set()
-    for hi in range(0xA1, 0xF8):
-        for lo in range(0xA1, 0xFF):
-            try:
-                out.add(ord(bytes((hi, lo)).decode("gb2312")))
-            except UnicodeDecodeError:
-                continue
-    return frozenset(out)
-
-
-@cache
 def gbk_all() -> frozenset[int]:
     """Every GBK character: the traditional and rare forms old records and names use."""
     out = set()

@@ -260,11 +260,10 @@ class ObjectKind(Kind):
         if not close:
             lowered = {n.lower(): n for n in names}
             close = [lowered[key.value.lower()]] if key.value.lower() in lowered else []
-        ctx.error("schema.unknown_key", key.loc, path, key=key.value)
         if close:
-            last = ctx.diagnostics[-1]
-            last.code = "schema.unknown_key_hint"
-            last.args["suggestion"] = close[0]
+            ctx.error("schema.unknown_key_hint", key.loc, path, key=key.value, suggestion=close[0])
+        else:
+            ctx.error("schema.unknown_key", key.loc, path, key=key.value)
 
 
 register(

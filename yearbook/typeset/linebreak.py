@@ -121,10 +121,6 @@ def segments(text: str) -> list[str]:
     return [text[a:b] for a, b in pairwise(cuts) if b > a]
 
 
-def is_narrow(ch: str) -> bool:
-    return _NARROW_CHAR.fullmatch(ch) is not None
-
-
 class Line:
     """One line: characters [start, end) of the paragraph, of which [start, content_end) are
     set in the measure (trailing spaces hang past the end, invisible). `left` is the indent

@@ -18,7 +18,6 @@ from docx.oxml.ns import nsdecls, qn
 from docx.oxml.parser import parse_xml
 from lxml import etree
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 JC = {"left": "left", "center": "center", "right": "right", "justify": "both"}
 
 # Characters XML 1.0 forbids; a stray one from a pasted text would corrupt the file.
@@ -31,12 +30,6 @@ PPR_ORDER = (
     "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
     "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr",
     "sectPr", "pPrChange",
-)
-RPR_ORDER = (
-    "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline",
-    "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing",
-    "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText",
-    "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish", "oMath",
 )
 SECTPR_ORDER = (
     "headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz", "pgMar",
