@@ -23,6 +23,7 @@ class RunRole(StrEnum):
     TEXT = "text"
     ENTRY_TITLE = "entry_title"  # 【十届二次会议】, run into the paragraph
     RUNIN_TITLE = "runin_title"  # 第一次全体会议, a sub-part title run into its text
+    DATE = "date"  # 大事记: the day (9日) run into the event's text
 
 
 class ParaRole(StrEnum):
@@ -43,6 +44,9 @@ class Run:
     # Where the text was written, so a writer's warning (a missing glyph) can
     # point at the YAML; None for text the compiler made (captions, numbers).
     source: Location | None = None
+    # 索引 terms that point at this run: each writer reports where the run's first
+    # character lands (PDF: page and column, 123a/123b; DOCX: an XE field).
+    index: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -55,9 +59,10 @@ class OutlineItem:
 
 @dataclass
 class Heading:
-    """类目 (level 1) or 分目 (level 2) heading.
+    """类目 (level 1), 分目 (level 2) or 次分目 (level 3) heading.
 
-    `running_head` is the text the odd-page 书眉 shows from here on.
+    `running_head` is the text the odd-page 书眉 shows from here on. Front and back
+    matter titles (编辑说明, 目录, 大事记, 附录, 索引) are level-1 headings too.
     """
 
     level: int
@@ -66,6 +71,13 @@ class Heading:
     new_page: bool = False
     outline: OutlineItem | None = None
     source: Location | None = None
+    # A book's 类目 opens on a right-hand (odd) page; a blank left page is added before it
+    # where needed, with no running head and no page number.
+    odd_page: bool = False
+    # A stable id, unique in the document: the 目录 points here.
+    anchor: str | None = None
+    # 索引 terms that point at this heading (see Run.index).
+    index: tuple[str, ...] = ()
 
 
 @dataclass
@@ -119,7 +131,51 @@ class Table:
         return f"续表{self.number}"
 
 
-Block = Heading | Paragraph | Table
+@dataclass
+class TitlePage:
+    """书名页: the book's title and the lines under it (卷次, 编纂单位, 出版者…), a page alone."""
+
+    title: str
+    lines: list[str] = field(default_factory=list)
+
+
+@dataclass
+class TocEntry:
+    level: int  # 1 类目, 2 分目, 3 次分目
+    text: str
+    anchor: str  # the Heading.anchor this entry points to
+
+
+@dataclass
+class TableOfContents:
+    """目录: the writer sets each entry with the page number where its heading lands."""
+
+    title: str
+    entries: list[TocEntry] = field(default_factory=list)
+
+
+@dataclass
+class IndexEntry:
+    term: str  # as marked (Run.index / Heading.index)
+    see_also: list[str] = field(default_factory=list)  # 参见
+
+
+@dataclass
+class IndexGroup:
+    letter: str  # A, B, C… (Hanyu Pinyin initial)
+    entries: list[IndexEntry] = field(default_factory=list)
+
+
+@dataclass
+class Index:
+    """索引, already sorted (pinyin, tone, strokes) and grouped by assembly; the writer
+    adds each term's references from where its marks land (123a, 123b)."""
+
+    title: str
+    groups: list[IndexGroup] = field(default_factory=list)
+
+
+Block = Heading | Paragraph | Table | TitlePage | TableOfContents | Index
 
 
 @dataclass
@@ -135,16 +191,28 @@ class Metadata:
 @dataclass
 class Document:
     meta: Metadata
+    # The body, its pages numbered from 1.
     blocks: list[Block] = field(default_factory=list)
+    # A book's front matter (书名页, 编辑说明, 目录), paginated on its own so that the
+    # 目录's length cannot shift the body's page numbers. Empty for a single chapter.
+    front: list[Block] = field(default_factory=list)
 
     def text_blocks(self) -> list[str]:
         """All text in reading order: for tests and checks that read the tree."""
         out: list[str] = []
-        for b in self.blocks:
+        for b in [*self.front, *self.blocks]:
             if isinstance(b, (Heading, Paragraph)):
                 out.append(b.text)
-            else:
+            elif isinstance(b, Table):
                 out.append(b.caption)
                 out.extend(c.title for c in b.columns)
                 out.extend(cell.text for row in b.rows for cell in row)
+            elif isinstance(b, TitlePage):
+                out.extend([b.title, *b.lines])
+            elif isinstance(b, TableOfContents):
+                out.append(b.title)
+                out.extend(e.text for e in b.entries)
+            else:
+                out.append(b.title)
+                out.extend(e.term for g in b.groups for e in g.entries)
         return out
