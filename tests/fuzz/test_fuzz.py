@@ -52,10 +52,12 @@ NAMES = sorted(FILES)
 
 # What a hostile or careless edit puts into a file: controls, surrogates, invisible
 # breaks, YAML punctuation, full-width look-alikes, and Chinese text.
-SPECIAL = list(
-    "\x00\x07\x08\x0b\x0c\x1b\x7f\x85\x9f\u2028\u2029\ufeff\ufffe\t\r\u3000"
-    " ：:-#&*!|>'\"{}[],%@`?\\政协年鉴会议2022a\n"
-) + ["\ud800", "\udfff"]
+SPECIAL = [
+    *"\x00\x07\x08\x0b\x0c\x1b\x7f\x85\x9f\u2028\u2029\ufeff\ufffe\t\r\u3000",
+    *" ：:-#&*!|>'\"{}[],%@`?\\政协年鉴会议2022a\n",
+    "\ud800",
+    "\udfff",
+]
 SNIPPETS = [
     "\ud83d\ude00",
     '"\\ud800"', '"\\ud83d\\ude00"', '"\\x00"', '"\\a"', '"\\v"', '"\\e"', "{{meetings.count}}",
