@@ -7,8 +7,10 @@ in-process (the command line's `main`), a few cases also as a real process.
 
 Bounded for CI by the `ci` profile. A long run by hand (see README, 模糊测试):
 
-    YEARBOOK_FUZZ=long YEARBOOK_FUZZ_EXAMPLES=2000 python -m pytest tests/fuzz -q \
-        --hypothesis-show-statistics
+    YEARBOOK_FUZZ=long YEARBOOK_FUZZ_EXAMPLES=2000 YEARBOOK_FUZZ_LOG=fuzz.log \
+        python -m pytest tests/fuzz -q --hypothesis-show-statistics
+
+(the log gets a line per input: the command and its exit code).
 """
 
 from __future__ import annotations
@@ -137,6 +139,7 @@ def assert_located(root: Path, output: str) -> None:
 
 
 def run_in_process(root: Path, *args: str) -> tuple[int, str]:
+    """`yearbook ARGS` in root, as `main` runs it; its exit code and all it printed."""
     out, err = io.StringIO(), io.StringIO()
     cwd = os.getcwd()
     os.chdir(root)  # messages name files relative to the data folder's parent
@@ -147,6 +150,9 @@ def run_in_process(root: Path, *args: str) -> tuple[int, str]:
         os.chdir(cwd)
     text = out.getvalue() + err.getvalue()
     event(f"exit {code}")  # shown by --hypothesis-show-statistics
+    if os.environ.get("YEARBOOK_FUZZ_LOG"):  # a long run's tally, kept even if it is stopped
+        with open(os.environ["YEARBOOK_FUZZ_LOG"], "a", encoding="utf-8") as log:
+            log.write(f"{args[2]} {code}\n")
     assert code in (0, 1), text
     assert "Traceback" not in text and "内部错误" not in text, text
     return code, text
