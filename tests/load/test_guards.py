@@ -6,6 +6,7 @@ guards they ended in a traceback, an English message at 1:1, or silent damage.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -207,3 +208,21 @@ def test_empty_free_table_is_an_error(make_data, table, column):
     ).replace("通报{{meetings.count}}次会议情况", "通报")
     found = errors(chapter(make_data, text))
     assert any(f"data/chapter.yaml:7:{column}" in e and "至少要有 1 项" in e for e in found), found
+
+
+BROKEN = [
+    "a: [1, 2", "a: {b: 1", "a: ]", "a: ,b", "a: b\n- c", "- a\nb: c", "a:\n  - b\n  c: d",
+    "%YAML 1.1\n%YAML 1.1\n---\na", "a: !x!y b", "a: 'b", "a: |2x\n  b", "a: \"\\x4\"", "a: &\n",
+    "[a]: b: c", "a: b\n  c: d", "a: - b", "a:\tb\n\tc: d", "{a: b}}", "- - a\n - b", "a: `b`",
+    "'a' b: c", 'a: "b" c', "a: b\n...\nc", "a: [b, c]d", "a: *",
+]
+
+
+@pytest.mark.parametrize("text", BROKEN, ids=range(len(BROKEN)))
+def test_every_syntax_error_is_explained_in_chinese_first(make_data, text):
+    (message,) = errors(chapter(make_data, text + "\n"))
+    head, _, detail = message.partition("（解析器原文：")
+    assert detail, message  # PyYAML's English only as the detail
+    explanation = head.split("YAML 格式错误：", 1)[1]
+    assert "无法读懂" not in explanation, message  # a specific explanation, not the fallback
+    assert not re.search(r"[a-z]{4,}", explanation.replace("Tab", "")), message

@@ -51,6 +51,12 @@ register(
                 "文字不能以“{char}”开头：请给整个值加上单引号，例如 '{char}……'",
                 "text cannot start with '{char}': put the whole value in single quotes",
             ),
+            "dash": (
+                "这里不能出现列表项“- ”：列表项要另起一行，并比上一级多缩进；如果文字本身以“- ”开头，"
+                "请给整个值加上单引号",
+                "a list item '- ' cannot stand here: start it on its own line, indented under its "
+                "key; if the text itself starts with '- ', put it in single quotes",
+            ),
             "colon_in_value": (
                 "这里不能出现“: ”（冒号加空格）。如果这是文字中的冒号，请改用中文冒号“：”，"
                 "或给整个值加上单引号；如果是新的字段，请检查缩进是否与同级字段对齐",
@@ -130,7 +136,10 @@ _BY_KIND: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"escape"), "escape"),
     (re.compile(r"quoted scalar"), "unclosed_quote"),
     (re.compile(r"scanning an? (alias|anchor)"), "anchor_start"),
-    (re.compile(r"tag|directive"), "tag_start"),
+    (re.compile(r"directive"), "reserved_char"),
+    (re.compile(r"tag"), "tag_start"),
+    (re.compile(r"expected the node content"), "reserved_char"),
+    (re.compile(r"sequence entries are not allowed"), "dash"),
     (re.compile(r"block scalar"), "block_scalar"),
     (re.compile(r"flow"), "flow"),
     (re.compile(r"expected <block end>|block (mapping|collection)"), "indent"),
@@ -156,8 +165,10 @@ def explain(exc: yaml.MarkedYAMLError, lines: Lines) -> Problem:
     kind = next((key for pattern, key in _BY_KIND if pattern.search(detail)), "other")
     args: dict[str, object] = {"detail": detail}
     if kind == "reserved_char":
-        char = re.search(r"found character '(.+?)'", problem)
-        args["char"] = char.group(1) if char else "?"
+        char = re.search(r"found (?:character )?'(.+?)'", problem)
+        args["char"] = char.group(1) if char else "%"
+        if len(str(args["char"])) > 2:  # a token name such as '<block mapping start>'
+            kind = "other"
     if kind == "missing_colon" and exc.context_mark is not None:
         index = exc.context_mark.index  # the key that lacks its colon, not the line after
         args["line"] = lines.position(index)[0]
@@ -187,5 +198,5 @@ def _typist_mistake(lines: Lines, line: int, detail: str) -> Problem | None:
 
 def _ends_quoted_value(lines: Lines, index: int) -> bool:
     """Text right after a closing quote or bracket on the same line: `"中国"政协`."""
-    before = lines.text[max(0, index - 1) : index]
-    return before in ("'", '"', "]", "}")
+    before = lines.text[max(0, index - 200) : index].rstrip(" \t")
+    return before[-1:] in ("'", '"', "]", "}")
