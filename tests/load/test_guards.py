@@ -226,3 +226,10 @@ def test_every_syntax_error_is_explained_in_chinese_first(make_data, text):
     explanation = head.split("YAML 格式错误：", 1)[1]
     assert "无法读懂" not in explanation, message  # a specific explanation, not the fallback
     assert not re.search(r"[a-z]{4,}", explanation.replace("Tab", "")), message
+
+
+def test_include_chains_have_a_limit(make_data):
+    files = {f"f{i}.yaml": f"include: f{i + 1}.yaml\n" for i in range(200)}
+    files["chapter.yaml"] = "include: f0.yaml\n"
+    (message,) = errors(make_data({"book.yaml": BOOK, **files}))
+    assert "data/f27.yaml:1:10" in message and "超过 30 层" in message

@@ -49,6 +49,10 @@ register(
         ),
         "include.missing": ("引用的文件“{target}”不存在", "included file '{target}' does not exist"),
         "include.cycle": ("文件循环引用：{chain}", "include cycle: {chain}"),
+        "include.too_deep": (
+            "文件层层引用超过 {limit} 层：请检查 include 是否引用错了文件",
+            "files include each other more than {limit} levels deep: check the includes",
+        ),
         "include.not_text": (
             "include 的值应为文件路径", "the value of include must be a file path"
         ),
@@ -95,6 +99,7 @@ class Mapping(Node):
 
 
 MAX_DEPTH = 100  # nesting levels in one file; real data needs fewer than ten
+MAX_INCLUDE_DEPTH = 30  # files including files; a book with unit folders needs four or five
 
 _PLAIN_TAGS = {
     None,
@@ -231,6 +236,9 @@ class Reader:
         if resolved in chain:
             names = " → ".join(self.name(p) for p in (*chain, resolved))
             self.error("include.cycle", target.loc, chain=names)
+            return None
+        if len(chain) >= MAX_INCLUDE_DEPTH:
+            self.error("include.too_deep", target.loc, limit=MAX_INCLUDE_DEPTH)
             return None
         if not resolved.is_file():
             self.error("include.missing", target.loc, target=target.value)
