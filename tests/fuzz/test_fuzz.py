@@ -34,7 +34,7 @@ from yearbook.load.guard import Lines
 
 settings.register_profile(
     "ci",
-    max_examples=150,
+    max_examples=200,
     deadline=None,
     derandomize=True,  # the same inputs on every run: a CI failure can be replayed
     suppress_health_check=[HealthCheck.too_slow],

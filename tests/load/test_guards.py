@@ -233,3 +233,11 @@ def test_include_chains_have_a_limit(make_data):
     files["chapter.yaml"] = "include: f0.yaml\n"
     (message,) = errors(make_data({"book.yaml": BOOK, **files}))
     assert "data/f27.yaml:1:10" in message and "超过 30 层" in message
+
+
+def test_libyaml_positions_count_characters_also_beyond_the_bmp():
+    # Names with Extension B characters (𠀀) and emoji: one position each, as in Python.
+    text = 'a: 𠀀𠀁x\nb: [𠀀, 中]\nc: "😀"\nd: y\n'
+    fast = [e.start_mark.index for e in nodes._events(nodes._CParser(text))]
+    slow = [e.start_mark.index for e in nodes._events(nodes._PyParser(text))]
+    assert fast == slow and fast[-5] == text.index("d")
