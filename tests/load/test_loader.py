@@ -112,7 +112,8 @@ def test_unreadable_file(make_data):
     folder = make_data()
     (folder / "chapter.yaml").write_bytes("title: 政协".encode("gbk"))
     (message,) = errors(folder)
-    assert "chapter.yaml:1:1" in message and "UTF-8" in message
+    # The first GBK byte stands after "title: " (seven characters).
+    assert "chapter.yaml:1:8" in message and "UTF-8" in message and "GBK" in message
 
 
 def test_yaml_syntax_error_located(make_data):

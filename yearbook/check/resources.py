@@ -21,12 +21,26 @@ import yaml
 
 from yearbook.diagnostics import Diagnostic, Location, YearbookError
 from yearbook.i18n import register
+from yearbook.load.nodes import Mapping, Node, Reader, Scalar, Sequence
 
 register(
     {
-        "check.words_invalid": (
-            "校对词表格式有误：{reason}",
-            "the proofreading word list is malformed: {reason}",
+        "check.words_not_mapping": (
+            "校对词表应为“规范表述:”“错别字:”“放行:”几段键值内容",
+            "the word list should hold the sections expressions:, typos: and allow:",
+        ),
+        "check.words_unknown_key": (
+            "校对词表中没有“{key}”这一段；可用：{keys}",
+            "the word list has no section '{key}'; use: {keys}",
+        ),
+        "check.words_expected_list": (
+            "这里应为词语列表，每行一个，以“- ”开头",
+            "expected a list of words, one per line starting with '- '",
+        ),
+        "check.words_expected_word": ("这里应为一个词语（文字）", "expected a word (text)"),
+        "check.words_expected_pairs": (
+            "错别字应写成“错的写法: 对的写法”，每行一对",
+            "typos are written 'wrong: right', one pair per line",
         ),
     }
 )
@@ -67,23 +81,61 @@ def _get(data: dict, key: str) -> Any:
     return None
 
 
-def _merge_user(res: Resources, path: Path) -> None:
-    loc = Location(path.name, 1, 1)
-    try:
-        data = _read(path)
-    except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise YearbookError([Diagnostic("check.words_invalid", {"reason": str(exc)}, loc)]) from exc
-    if not isinstance(data, dict):
-        raise YearbookError([Diagnostic("check.words_invalid", {"reason": "应为键值表"}, loc)])
-    expressions = _get(data, "expressions") or []
-    typos = _get(data, "typos") or {}
-    allow = _get(data, "allow") or []
-    if not isinstance(expressions, list) or not isinstance(typos, dict) or not isinstance(allow, list):
-        reason = "规范表述、放行应为列表，错别字应为“错: 对”键值表"
-        raise YearbookError([Diagnostic("check.words_invalid", {"reason": reason}, loc)])
-    res.expressions += [str(x) for x in expressions]
-    res.typos.update({str(k): str(v) for k, v in typos.items()})
-    res.allow += [str(x) for x in allow]
+def _merge_user(res: Resources, path: Path, data_dir: Path) -> None:
+    """An editors' word list, read like the data (located messages, no YAML typing)."""
+    reader = Reader(data_dir)
+    root = reader.read(path)
+    if reader.diagnostics:
+        raise YearbookError(reader.diagnostics)
+    if root is None:
+        return
+    if not isinstance(root, Mapping):
+        raise YearbookError([_invalid("check.words_not_mapping", root.loc)])
+    problems: list[Diagnostic] = []
+    names = {name: key for key, names in _KEYS.items() for name in names}
+    for key, value in root.items:
+        kind = names.get(key.value)
+        if kind is None:
+            shown = "、".join(f"{zh}（{en}）" for en, zh in _KEYS.values())
+            problems.append(_invalid("check.words_unknown_key", key.loc, key=key.value, keys=shown))
+        elif kind == "typos":
+            pairs = _typo_pairs(value, problems)
+            res.typos.update(pairs)
+        else:
+            words = _words(value, problems)
+            (res.expressions if kind == "expressions" else res.allow).extend(words)
+    if problems:
+        raise YearbookError(problems)
+
+
+def _invalid(code: str, loc: Location, **args: object) -> Diagnostic:
+    return Diagnostic(code, dict(args), loc)
+
+
+def _words(node: Node, problems: list[Diagnostic]) -> list[str]:
+    if not isinstance(node, Sequence):
+        problems.append(_invalid("check.words_expected_list", node.loc))
+        return []
+    out = []
+    for item in node.items:
+        if isinstance(item, Scalar) and item.value.strip():
+            out.append(item.value.strip())
+        else:
+            problems.append(_invalid("check.words_expected_word", item.loc))
+    return out
+
+
+def _typo_pairs(node: Node, problems: list[Diagnostic]) -> dict[str, str]:
+    if not isinstance(node, Mapping):
+        problems.append(_invalid("check.words_expected_pairs", node.loc))
+        return {}
+    out = {}
+    for wrong, right in node.items:
+        if isinstance(right, Scalar) and wrong.value.strip() and right.value.strip():
+            out[wrong.value.strip()] = right.value.strip()
+        else:
+            problems.append(_invalid("check.words_expected_pairs", wrong.loc))
+    return out
 
 
 def load_resources(data_dir: Path | None = None) -> Resources:
@@ -101,5 +153,5 @@ def load_resources(data_dir: Path | None = None) -> Resources:
     if data_dir is not None:
         for name in USER_FILES:
             if (data_dir / name).is_file():
-                _merge_user(res, data_dir / name)
+                _merge_user(res, data_dir / name, data_dir)
     return res

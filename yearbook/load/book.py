@@ -22,6 +22,7 @@ from yearbook.load.schema import (
     ListKind,
     ObjectKind,
     TextKind,
+    forbid_references,
 )
 from yearbook.text import Text
 
@@ -95,8 +96,8 @@ class TableKind(Kind):
         m.FreeTable,
         [
             Field("caption", "表题", TEXT, required=True),
-            Field("columns", "列", ListKind(TEXT), required=True),
-            Field("rows", "行", ListKind(ListKind(TextKind(allow_empty=True))), required=True),
+            Field("columns", "列", ListKind(TEXT, min_items=1), required=True),
+            Field("rows", "行", ListKind(ListKind(TextKind(allow_empty=True)), min_items=1), required=True),
         ],
     )
 
@@ -156,6 +157,9 @@ RECORDS = ObjectKind(
         ]))),
     ],
 )
+
+# Records and tables print as written: `{{name}}` is refused there, not printed.
+forbid_references(RECORDS, TableKind.generated, TableKind.free)
 
 ENTRY = ObjectKind(
     _entry,

@@ -5,11 +5,13 @@ date before the schema can say what a field means. Here every scalar stays text;
 the schema types it. Only the YAML composer runs (no constructor), so no tag can
 build an object. Duplicate keys, anchors and aliases, and explicit tags are
 errors; `{include: file}` is replaced by that file's content, within the data
-folder.
+folder. libyaml's C parser does the scanning when it is installed; positions are
+computed from the text (see guard.Lines), so they do not depend on which parser ran.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,14 +19,12 @@ import yaml
 
 from yearbook.diagnostics import Diagnostic, Location, display_path
 from yearbook.i18n import register
+from yearbook.load.guard import Lines, Problem, check_escapes, decode, raw_controls
+from yearbook.load.yaml_errors import explain
 
 register(
     {
         "yaml.unreadable": ("无法读取文件：{reason}", "cannot read the file: {reason}"),
-        "yaml.encoding": (
-            "文件不是 UTF-8 编码，请在编辑器中另存为 UTF-8",
-            "the file is not UTF-8; save it as UTF-8 in your editor",
-        ),
         "yaml.syntax": ("YAML 格式错误：{problem}", "YAML syntax error: {problem}"),
         "yaml.multiple_documents": (
             "一个文件只能有一个文档（去掉多余的 ---）",
@@ -49,10 +49,19 @@ register(
         ),
         "include.missing": ("引用的文件“{target}”不存在", "included file '{target}' does not exist"),
         "include.cycle": ("文件循环引用：{chain}", "include cycle: {chain}"),
+        "include.too_deep": (
+            "文件层层引用超过 {limit} 层：请检查 include 是否引用错了文件",
+            "files include each other more than {limit} levels deep: check the includes",
+        ),
         "include.not_text": (
             "include 的值应为文件路径", "the value of include must be a file path"
         ),
         "yaml.empty": ("文件是空的", "the file is empty"),
+        "yaml.too_deep": (
+            "嵌套超过 {limit} 层，数据不会有这么深：多半是括号“[”或“{{”没有配对，或缩进不断加深",
+            "nested deeper than {limit} levels, which no data needs: probably an unclosed "
+            "'[' or '{{', or ever deeper indentation",
+        ),
     }
 )
 
@@ -89,29 +98,71 @@ class Mapping(Node):
         return None
 
 
-class _ComposeOnly(yaml.SafeLoader):
-    """A loader whose resolver gives every plain scalar the str tag, and which
-    records aliases instead of sharing nodes (no alias bombs, exact positions)."""
-
-    def __init__(self, stream: str):
-        super().__init__(stream)
-        self.alias_marks: list[yaml.Mark] = []
-
-    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:
-        if self.check_event(yaml.AliasEvent):
-            event = self.get_event()
-            self.alias_marks.append(event.start_mark)
-            return yaml.ScalarNode("tag:yaml.org,2002:str", "", event.start_mark, event.end_mark)
-        return super().compose_node(parent, index)
-
-
-_ComposeOnly.yaml_implicit_resolvers = {}
+MAX_DEPTH = 100  # nesting levels in one file; real data needs fewer than ten
+MAX_INCLUDE_DEPTH = 30  # files including files; a book with unit folders needs four or five
 
 _PLAIN_TAGS = {
+    None,
+    "!",
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:seq",
     "tag:yaml.org,2002:map",
 }
+
+try:  # libyaml's parser when PyYAML was built with it; the same events, in C
+    from yaml._yaml import CParser as _CParser
+except ImportError:  # pragma: no cover - depends on how PyYAML was installed
+    _CParser = None
+
+
+class _PyParser(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser):
+    """PyYAML's pure-Python parser: events only, no composer or constructor."""
+
+    def __init__(self, stream: str):
+        yaml.reader.Reader.__init__(self, stream)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+
+
+class _MultipleDocuments(Exception):
+    def __init__(self, mark: yaml.Mark):
+        self.mark = mark
+
+
+class _TooDeep(Exception):
+    def __init__(self, mark: yaml.Mark):
+        self.mark = mark
+
+
+def _events(parser: object) -> list[yaml.Event]:
+    """The events of the first document; a second document is an error."""
+    get = parser.get_event  # type: ignore[attr-defined]
+    out = []
+    documents = 0
+    try:
+        while True:
+            event = get()
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise _MultipleDocuments(event.start_mark)
+            out.append(event)
+            if isinstance(event, yaml.StreamEndEvent):
+                return out
+    finally:
+        parser.dispose()  # type: ignore[attr-defined]
+
+
+def parse_events(text: str) -> list[yaml.Event]:
+    """libyaml's events when it is there and reads the text; otherwise PyYAML's own,
+    whose errors (and only those) the messages are written for. Both give positions
+    as character indexes into `text`, which is what `Lines` maps."""
+    if _CParser is not None:
+        try:
+            return _events(_CParser(text))
+        except yaml.YAMLError:
+            pass  # parse again below, for PyYAML's message and position
+    return _events(_PyParser(text))
 
 
 class Reader:
@@ -130,88 +181,49 @@ class Reader:
 
     def read(self, path: Path, chain: tuple[Path, ...] = ()) -> Node | None:
         path = path.resolve()
-        file_loc = Location(self.name(path), 1, 1)
+        name = self.name(path)
+        file_loc = Location(name, 1, 1)
         try:
             raw = path.read_bytes()
         except OSError as exc:
             self.error("yaml.unreadable", file_loc, reason=exc.strerror or str(exc))
             return None
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            self.error("yaml.encoding", file_loc)
+        text = decode(raw)
+        if isinstance(text, Problem):
+            line, column = text.position or (1, 1)
+            self.error(text.code, Location(name, line, column), **text.args)
             return None
         self.files[path] = text
+        lines = Lines(text)
+        controls = raw_controls(text)
+        if controls:
+            for problem in controls:
+                self._problem(name, lines, problem)
+            return None
         try:
-            loader = _ComposeOnly(text)
-            try:
-                root = loader.get_single_node()
-                for mark in loader.alias_marks:
-                    self.error("yaml.alias", self._mark(path, mark))
-            finally:
-                loader.dispose()
-        except yaml.composer.ComposerError as exc:
-            if "single document" in str(exc.problem or ""):
-                mark = exc.problem_mark
-                self.error("yaml.multiple_documents", self._mark(path, mark))
-            else:
-                self._syntax(path, exc)
+            events = parse_events(text)
+        except _MultipleDocuments as exc:
+            self.error("yaml.multiple_documents", self._at(name, lines, exc.mark.index))
             return None
         except yaml.MarkedYAMLError as exc:
-            self._syntax(path, exc)
+            self._problem(name, lines, explain(exc, lines))
             return None
-        if root is None:
+        if len(events) <= 2:  # stream start and end: nothing but comments
             self.error("yaml.empty", file_loc)
             return None
-        lines = text.splitlines()
-        return self._convert(root, path, lines, (*chain, path))
-
-    def _syntax(self, path: Path, exc: yaml.MarkedYAMLError) -> None:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "?"
-        self.error("yaml.syntax", self._mark(path, mark), problem=problem)
-
-    def _mark(self, path: Path, mark: yaml.Mark | None) -> Location:
-        if mark is None:
-            return Location(self.name(path), 1, 1)
-        return Location(self.name(path), mark.line + 1, mark.column + 1)
-
-    def _convert(
-        self,
-        node: yaml.Node,
-        path: Path,
-        lines: list[str],
-        chain: tuple[Path, ...],
-    ) -> Node | None:
-        loc = self._mark(path, node.start_mark)
-        if node.tag not in _PLAIN_TAGS:
-            self.error("yaml.tag", loc, tag=node.tag.replace("tag:yaml.org,2002:", "!!"))
+        composer = _Composer(self, path, name, text, lines, (*chain, path), iter(events[2:]))
+        try:
+            return composer.node(next(composer.events), 0)
+        except _TooDeep as exc:
+            self.error("yaml.too_deep", self._at(name, lines, exc.mark.index), limit=MAX_DEPTH)
             return None
-        if isinstance(node, yaml.ScalarNode):
-            return Scalar(loc, node.value, node.style, lines)
-        if isinstance(node, yaml.SequenceNode):
-            items = [self._convert(n, path, lines, chain) for n in node.value]
-            return Sequence(loc, [i for i in items if i is not None])
-        pairs: list[tuple[Scalar, Node]] = []
-        first_line: dict[str, int] = {}
-        for k_node, v_node in node.value:
-            key = self._convert(k_node, path, lines, chain)
-            if key is None:
-                continue
-            if not isinstance(key, Scalar):
-                self.error("yaml.key_not_text", key.loc)
-                continue
-            if key.value in first_line:
-                self.error("yaml.duplicate_key", key.loc, key=key.value, line=first_line[key.value])
-                continue
-            first_line[key.value] = key.loc.line
-            value = self._convert(v_node, path, lines, chain)
-            if value is not None:
-                pairs.append((key, value))
-        mapping = Mapping(loc, pairs)
-        if len(pairs) == 1 and pairs[0][0].value in INCLUDE_KEYS:
-            return self._include(pairs[0][1], path, chain)
-        return mapping
+
+    def _at(self, name: str, lines: Lines, index: int) -> Location:
+        line, column = lines.position(index)
+        return Location(name, line, column)
+
+    def _problem(self, name: str, lines: Lines, problem: Problem) -> None:
+        self.error(problem.code, self._at(name, lines, problem.index), **problem.args)
 
     def _include(self, target: Node, path: Path, chain: tuple[Path, ...]) -> Node | None:
         if not isinstance(target, Scalar) or not target.value.strip():
@@ -225,10 +237,101 @@ class Reader:
             names = " → ".join(self.name(p) for p in (*chain, resolved))
             self.error("include.cycle", target.loc, chain=names)
             return None
+        if len(chain) >= MAX_INCLUDE_DEPTH:
+            self.error("include.too_deep", target.loc, limit=MAX_INCLUDE_DEPTH)
+            return None
         if not resolved.is_file():
             self.error("include.missing", target.loc, target=target.value)
             return None
         return self.read(resolved, chain)
+
+
+class _Composer:
+    """Events of one file to nodes. Only the YAML composer's work is done (no
+    constructor), so no tag can build an object; aliases are reported, not followed."""
+
+    def __init__(
+        self,
+        reader: Reader,
+        path: Path,
+        name: str,
+        text: str,
+        lines: Lines,
+        chain: tuple[Path, ...],
+        events: Iterator[yaml.Event],
+    ):
+        self.reader, self.path, self.name, self.text = reader, path, name, text
+        self.lines, self.chain, self.events = lines, chain, events
+        self.source_lines = lines.source_lines()
+
+    def loc(self, mark: yaml.Mark) -> Location:
+        line, column = self.lines.position(mark.index)
+        return Location(self.name, line, column)
+
+    def node(self, event: yaml.Event, depth: int) -> Node | None:
+        if depth > MAX_DEPTH:
+            raise _TooDeep(event.start_mark)
+        kind = type(event)
+        loc = self.loc(event.start_mark)
+        if kind is yaml.ScalarEvent:
+            node: Node | None = self.scalar(event, loc)
+        elif kind is yaml.SequenceStartEvent:
+            node = self.sequence(loc, depth)
+        elif kind is yaml.MappingStartEvent:
+            node = self.mapping(loc, depth)
+        else:  # an alias: the only other event inside a document
+            self.reader.error("yaml.alias", loc)
+            return Scalar(loc, "")
+        if event.tag not in _PLAIN_TAGS:
+            self.reader.error("yaml.tag", loc, tag=event.tag.replace("tag:yaml.org,2002:", "!!"))
+            return None
+        return node
+
+    def scalar(self, event: yaml.ScalarEvent, loc: Location) -> Scalar:
+        value, style = event.value, event.style or None
+        if style == '"':
+            value, problems = check_escapes(self.text, event.start_mark.index, value)
+            for problem in problems:
+                self.reader._problem(self.name, self.lines, problem)
+        return Scalar(loc, value, style, self.source_lines)
+
+    def sequence(self, loc: Location, depth: int) -> Sequence:
+        items = []
+        get = self.events.__next__
+        while True:
+            event = get()
+            if type(event) is yaml.SequenceEndEvent:
+                return Sequence(loc, items)
+            item = self.node(event, depth + 1)
+            if item is not None:
+                items.append(item)
+
+    def mapping(self, loc: Location, depth: int) -> Node | None:
+        pairs: list[tuple[Scalar, Node]] = []
+        first_line: dict[str, int] = {}
+        get = self.events.__next__
+        while True:
+            event = get()
+            if type(event) is yaml.MappingEndEvent:
+                break
+            key = self.node(event, depth + 1)
+            value = self.node(get(), depth + 1)
+            if key is None:
+                continue
+            if not isinstance(key, Scalar):
+                self.reader.error("yaml.key_not_text", key.loc)
+                continue
+            if key.value in first_line:
+                self.reader.error(
+                    "yaml.duplicate_key", key.loc, key=key.value, line=first_line[key.value]
+                )
+                continue
+            first_line[key.value] = key.loc.line
+            if value is not None:
+                pairs.append((key, value))
+        if len(pairs) == 1 and pairs[0][0].value in INCLUDE_KEYS:
+            return self.reader._include(pairs[0][1], self.path, self.chain)
+        return Mapping(loc, pairs)
 
 
 def position_in(scalar: Scalar, offset: int) -> Location:

@@ -7,6 +7,7 @@ the field means, never by how YAML would guess them.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
@@ -15,7 +16,7 @@ from typing import Any
 from yearbook import dates
 from yearbook.diagnostics import Diagnostic, Location
 from yearbook.i18n import register
-from yearbook.load.nodes import Mapping, Node, Scalar, Sequence
+from yearbook.load.nodes import Mapping, Node, Scalar, Sequence, position_in
 from yearbook.text import Text
 
 register(
@@ -84,8 +85,11 @@ def _scalar(node: Node, ctx: Context, path: str) -> Scalar | Invalid:
 
 
 class TextKind(Kind):
-    def __init__(self, allow_empty: bool = False):
+    def __init__(self, allow_empty: bool = False, references: bool = True):
         self.allow_empty = allow_empty
+        # False where text prints as written (records, tables): a `{{name}}` there would
+        # reach the page literally.
+        self.references = references
 
     def convert(self, node: Node, ctx: Context, path: str) -> Text | Invalid:
         s = _scalar(node, ctx, path)
@@ -93,6 +97,11 @@ class TextKind(Kind):
             return s
         if not s.value.strip() and not self.allow_empty:
             return ctx.error("schema.empty", s.loc, path)
+        if not self.references and "{{" in s.value:
+            at = s.value.index("{{")
+            end = s.value.find("}}", at)
+            shown = s.value[at : end + 2] if end >= 0 else s.value[at : at + 12]
+            return ctx.error("schema.reference_not_here", position_in(s, at), path, ref=shown)
         # Block scalars end with a newline the user did not mean as text.
         value = s.value.rstrip("\n") if s.style in ("|", ">") else s.value
         return Text(value, s)
@@ -171,9 +180,10 @@ class DateKind(Kind):
 
 
 class ListKind(Kind):
-    def __init__(self, item: Kind, split_text: str | None = None):
+    def __init__(self, item: Kind, split_text: str | None = None, min_items: int = 0):
         self.item = item
         self.split_text = split_text  # a scalar may list items separated by this mark
+        self.min_items = min_items
 
     def convert(self, node: Node, ctx: Context, path: str) -> list | Invalid:
         if isinstance(node, Scalar) and self.split_text is not None:
@@ -187,6 +197,8 @@ class ListKind(Kind):
             return out
         if not isinstance(node, Sequence):
             return ctx.error("schema.expected_list", node.loc, path)
+        if len(node.items) < self.min_items:
+            return ctx.error("schema.list_too_short", node.loc, path, n=self.min_items)
         values = [self.item.convert(n, ctx, f"{path}[{i}]") for i, n in enumerate(node.items)]
         return [v for v in values if not isinstance(v, Invalid)]
 
@@ -216,7 +228,7 @@ class ObjectKind(Kind):
 
     def convert(self, node: Node, ctx: Context, path: str) -> Any:
         if not isinstance(node, Mapping):
-            return ctx.error("schema.expected_mapping", node.loc, path)
+            return _not_a_mapping(node, ctx, path)
         values: dict[str, Any] = {}
         locs: dict[str, Location] = {}
         given: dict[str, Scalar] = {}
@@ -255,6 +267,9 @@ class ObjectKind(Kind):
         return built
 
     def _unknown(self, key: Scalar, ctx: Context, path: str) -> None:
+        if key.value[:1] in ("\u3000", "\t"):  # indentation PyYAML took for part of the key
+            ctx.error("schema.key_indented_wrongly", key.loc, path, key=key.value.strip("\u3000\t "))
+            return
         names = list(self.by_name)
         close = difflib.get_close_matches(key.value, names, n=1, cutoff=0.6)
         if not close:
@@ -274,3 +289,68 @@ register(
         )
     }
 )
+
+
+register(
+    {
+        "schema.reference_not_here": (
+            "这里不能使用数据引用“{ref}”：引用只在正文（text、正文）中换成数字，记录和表格里的文字照原样排印；"
+            "请直接写出内容",
+            "the reference '{ref}' cannot be used here: references are replaced only in running "
+            "text (text); records and tables print as written, so write the content out",
+        ),
+        "schema.list_too_short": (
+            "至少要有 {n} 项（以“- ”开头），空表格会排出一个没有内容的表题",
+            "needs at least {n} item(s) (starting with '- '); an empty table prints a caption "
+            "over nothing",
+        ),
+        "schema.key_indented_wrongly": (
+            "字段“{key}”前面是全角空格（U+3000）或 Tab：缩进只能用半角空格，请切换到英文输入法，"
+            "删掉行首的空白后用空格键重新缩进",
+            "the field '{key}' is preceded by a full-width space (U+3000) or a Tab: indent with "
+            "ordinary spaces only",
+        ),
+        "schema.expected_mapping_fullwidth_colon": (
+            "应为“键: 值”形式的内容；这里“{key}”后面是全角冒号“：”，请改为半角冒号加空格“: ”",
+            "expected 'key: value'; '{key}' is followed by a full-width colon '：', use ': '",
+        ),
+        "schema.expected_mapping_no_space": (
+            "应为“键: 值”形式的内容；这里“{key}:”的冒号后面缺少空格，请在冒号后空一格",
+            "expected 'key: value'; the colon after '{key}' needs a space after it",
+        ),
+    }
+)
+
+_FULLWIDTH_COLON_KEY = re.compile(r"^([A-Za-z_]+|[\u4e00-\u9fff]{1,8})：")
+_TIGHT_COLON_KEY = re.compile(r"^([A-Za-z_]+|[\u4e00-\u9fff]{1,8}):(?=\S)")
+
+
+def _not_a_mapping(node: Node, ctx: Context, path: str) -> Invalid:
+    """`key: value` expected; say so, and name the typing slip when that is what it was."""
+    if isinstance(node, Scalar):
+        value = node.value.strip()
+        for pattern, code in (
+            (_FULLWIDTH_COLON_KEY, "schema.expected_mapping_fullwidth_colon"),
+            (_TIGHT_COLON_KEY, "schema.expected_mapping_no_space"),
+        ):
+            found = pattern.match(value)
+            if found:
+                return ctx.error(code, node.loc, path, key=found.group(1))
+    return ctx.error("schema.expected_mapping", node.loc, path)
+
+
+def forbid_references(*kinds: Kind) -> None:
+    """Make every text field under these kinds refuse `{{name}}`: text that prints as
+    written (records, table cells) would otherwise show the braces on the page."""
+    for kind in kinds:
+        if isinstance(kind, ObjectKind):
+            for spec in kind.fields:
+                if isinstance(spec.kind, TextKind):
+                    spec.kind = TextKind(spec.kind.allow_empty, references=False)
+                else:
+                    forbid_references(spec.kind)
+        elif isinstance(kind, ListKind):
+            if isinstance(kind.item, TextKind):
+                kind.item = TextKind(kind.item.allow_empty, references=False)
+            else:
+                forbid_references(kind.item)
