@@ -50,14 +50,15 @@ def _char_keys(term: str) -> list[tuple[int, str, int, int]]:
     return keys
 
 
-def sort_key(term: str) -> list[tuple[int, str, int, int]]:
-    """Character by character (首字, then 次字…): letters, then tone, then the character."""
-    return _char_keys(term)
+def sort_key(term: str) -> tuple[list[tuple[int, str, int, int]], str]:
+    """Character by character (首字, then 次字…): letters, then tone, then the character.
+    Quotation marks and other punctuation do not count (“酒嘉双城经济圈” under J)."""
+    return [k for k in _char_keys(term) if k[0]], term
 
 
 def group_letter(term: str) -> str:
     """A, B, C… by the first character's reading; digits and other marks apart."""
-    for cls, letters, _, _ in _char_keys(term):
+    for cls, letters, _, _ in sort_key(term)[0]:
         if cls == 2:
             return letters[0].upper()
         if cls == 1:
