@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from yearbook import model as m
-from yearbook.dates import first_day
 from yearbook.check.chars import mask_references
+from yearbook.dates import first_day
 from yearbook.text import Text
 
 # Roles: what a text is in the book. Rules say which roles they read.
