@@ -221,6 +221,7 @@ class Unit:
     name: Text  # the unit's 编纂单位
     folder: str  # the folder as messages show it
     title: Text  # the title the unit gives its own chapter book
+    year: int  # the year its data records
     loc: Location | None = None  # where the book includes it
 
 

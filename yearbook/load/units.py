@@ -108,6 +108,10 @@ def read_folder(
     if not isinstance(book, m.Book):
         return FolderResult(None, files, problems)
     book.units = ctx.units
+    for unit in ctx.units:
+        if unit.year != book.year:
+            args = {"unit": str(unit.name), "unit_year": unit.year, "year": book.year}
+            problems.append(Diagnostic("unit.year", args, unit.loc))
     if ctx.chronicle:
         if book.chronicle is None:
             book.chronicle = m.Chronicle()
@@ -143,7 +147,7 @@ def _include(node: Node, ctx: Context, path: str) -> list[m.Chapter] | Invalid:
     book = result.book
     if book is None:
         return INVALID
-    unit = m.Unit(book.unit, display_path(folder, ctx.root), book.title, node.loc)
+    unit = m.Unit(book.unit, display_path(folder, ctx.root), book.title, book.year, node.loc)
     own_parts = (("特载", book.special), ("附录", book.appendix), ("索引", book.see_also))
     parts = [name for name, value in own_parts if value]
     if parts:
