@@ -6,7 +6,6 @@ full-width space and the event. Month-only items (是月) close their month.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 
 from yearbook import dates
@@ -31,13 +30,11 @@ DEFAULT_TITLE = "大事记"
 MONTH_ONLY = "是月"
 
 
-def _sort_key(item: ChronicleItem) -> tuple[dt.date, int]:
+def _sort_key(item: ChronicleItem) -> tuple[int, int, int, int]:
     """By first day; an item dated by month only comes after that month's days."""
-    value = item.date
-    if isinstance(value, dates.Month | dates.MonthRange):
-        start = dates.first_day(value)
-        return start, 1
-    return dates.first_day(value), 0
+    start = dates.first_day(item.date)
+    month_only = isinstance(item.date, dates.Month | dates.MonthRange)
+    return start.year, start.month, int(month_only), start.day
 
 
 def day_label(value: dates.DateValue) -> str:
