@@ -9,7 +9,11 @@ Unified Ideographs is radical then stroke order. Groups are headed A, B, C….
 
 from __future__ import annotations
 
+import os
 import re
+
+# pypinyin copies its dictionaries on import unless told not to; they are only read here.
+os.environ.setdefault("PYPINYIN_NO_DICT_COPY", "true")
 
 from pypinyin import Style, pinyin
 
