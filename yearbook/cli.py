@@ -64,6 +64,10 @@ register(
             "预先转换并缓存字体（安装时运行一次）",
             "convert and cache the fonts now (run once at set-up)",
         ),
+        "cli.format": (
+            "输出格式：text（默认，附各单位差错率）或 json（供其他程序读取）",
+            "output format: text (default, with each unit's error rate) or json (for programs)",
+        ),
         "cli.strict_failed": (
             "校对发现 {n} 处错误（--strict），未生成文件。",
             "the checks found {n} error(s) (--strict); nothing was written.",
@@ -92,6 +96,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("data_dir", type=Path, help=tr("cli.data_dir"))
     check.add_argument("--fix", action="store_true", help=tr("cli.fix"))
     check.add_argument("--strict", action="store_true", help=tr("cli.strict"))
+    check.add_argument("--format", choices=["text", "json"], default="text", help=tr("cli.format"))
     fonts = sub.add_parser("fonts", help=tr("cli.fonts"))
     fonts.add_argument("data_dir", type=Path, nargs="?", help=tr("cli.fonts_data_dir"))
     fonts.add_argument("--prepare", action="store_true", help=tr("cli.fonts_prepare"))
@@ -140,8 +145,18 @@ def _check(args: argparse.Namespace) -> int:
         prepared = prepare(args.data_dir)
         report = run_checks(prepared.loaded)
     _print_diagnostics(prepared.warnings)
+    if args.format == "json":
+        from yearbook.check.units import report_json
+
+        print(report_json(prepared.loaded, report))
+        return 1 if args.strict and report.errors else 0
     print(tr("cli.check_ok", files=len(prepared.loaded.files)))
     print(report.render())
+    if prepared.loaded.book.units:
+        from yearbook.check.units import render_units, unit_reports
+
+        print()
+        print(render_units(unit_reports(prepared.loaded, report)[0], report))
     return 1 if args.strict and report.errors else 0
 
 

@@ -10,6 +10,7 @@ between releases (2月21日至23日, later 2月21日 – 23日) and a yearbook's
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -138,6 +139,8 @@ def first_day(value: DateValue) -> dt.date:
     return value.days[0]
 
 
+# babel builds its pattern on every call; a book repeats the same dates many times.
+@functools.lru_cache(maxsize=8192)
 def format_value(value: DateValue, with_year: bool = True) -> str:
     """The printed form; `with_year=False` inside a table captioned with the year
     (a value spanning two years keeps its years, or it would be ambiguous)."""

@@ -3,6 +3,8 @@
 Glossary: 类目 chapter, 分目 section, 条目 entry, 供稿 contributor,
 专文 article (work-summary form), records: 会议 meetings, 提案 proposals,
 调研视察 activities, 委员变动 member changes, 培训 trainings.
+A whole book: 单位 unit (a data folder the book includes), 特载 special,
+大事记 chronicle, 附录 appendix, 索引 index, 参见 see also, 编辑说明 notes.
 """
 
 from __future__ import annotations
@@ -157,6 +159,8 @@ class Entry:
     parts: list[Part] = field(default_factory=list)
     tables: list[TableSpec] = field(default_factory=list)
     loc: Location | None = None
+    # 索引 terms the data gives for this entry, besides its title.
+    index: list[Text] = field(default_factory=list)
 
 
 @dataclass
@@ -197,6 +201,59 @@ class Chapter:
     articles: list[Article] = field(default_factory=list)
     records: Records = field(default_factory=Records)
     loc: Location | None = None
+    # In a whole book: the unit folder this chapter came from, and the chapters of
+    # units placed under this 类目 as its 分目 (their 分目 become 次分目).
+    unit: Unit | None = None
+    included: list[Chapter] = field(default_factory=list)
+
+    def with_included(self) -> list[Chapter]:
+        """This chapter and every chapter placed under it, in book order."""
+        out = [self]
+        for chapter in self.included:
+            out.extend(chapter.with_included())
+        return out
+
+
+@dataclass
+class Unit:
+    """A unit's data folder included in a book: where its chapters came from."""
+
+    name: Text  # the unit's 编纂单位
+    folder: str  # the folder as messages show it
+    title: Text  # the title the unit gives its own chapter book
+    year: int  # the year its data records
+    loc: Location | None = None  # where the book includes it
+
+
+@dataclass
+class ChronicleItem:
+    """One 大事记 item: a date and what happened."""
+
+    date: DateValue
+    text: Text
+    # A date outside the recorded year is an error unless the item is marked as such
+    # (a meeting held in January of the next year, recorded in this volume).
+    outside_year: bool = False
+    loc: Location | None = None
+    field_locs: dict[str, Location] = field(default_factory=dict, repr=False)
+
+
+@dataclass
+class Chronicle:
+    """大事记: dated items, printed sorted by date and grouped by month."""
+
+    items: list[ChronicleItem] = field(default_factory=list)
+    title: Text | None = None
+    loc: Location | None = None
+
+
+@dataclass
+class SeeAlso:
+    """An index cross-reference: `term` 参见 each of `see`."""
+
+    term: Text
+    see: list[Text] = field(default_factory=list)
+    loc: Location | None = None
 
 
 @dataclass
@@ -210,3 +267,24 @@ class Book:
     output: Text | None = None
     first_table_number: int = 1
     loc: Location | None = None
+    # A whole book (年鉴): parts around the 类目, the units it includes, front matter.
+    special: list[Chapter] = field(default_factory=list)  # 特载、专文
+    chronicle: Chronicle | None = None  # 大事记
+    appendix: list[Chapter] = field(default_factory=list)  # 附录
+    see_also: list[SeeAlso] = field(default_factory=list)  # 索引 参见
+    units: list[Unit] = field(default_factory=list)
+    publisher: Text | None = None  # 出版者, on the title page
+    notes: list[Text] = field(default_factory=list)  # 编辑说明 paragraphs the editors add
+    toc_depth: int = 2  # 目录 to 分目 level by default
+
+    @property
+    def whole(self) -> bool:
+        """A whole book (front matter, 目录, 索引) rather than one unit's chapters."""
+        return bool(self.units or self.special or self.chronicle or self.appendix or self.see_also)
+
+    def every_chapter(self) -> list[Chapter]:
+        """Every chapter in book order, units' chapters placed under a 类目 included."""
+        out: list[Chapter] = []
+        for chapter in [*self.special, *self.chapters, *self.appendix]:
+            out.extend(chapter.with_included())
+        return out

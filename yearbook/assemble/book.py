@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from yearbook.assemble.facts import Facts, compute_facts, is_used, substitute
+from yearbook.assemble.marks import split_marks
+from yearbook.assemble.numbering import Numbering
 from yearbook.assemble.tables import free_table, generated_table, select
 from yearbook.diagnostics import Diagnostic, Severity, YearbookError
 from yearbook.doctree import (
@@ -54,37 +56,61 @@ def chinese_ordinal(n: int) -> str:
 
 
 class _Assembler:
-    def __init__(self, book: Book):
+    """Chapters to blocks. `indexing` (a whole book) puts 索引 terms on the runs."""
+
+    def __init__(self, book: Book, tables: Numbering | None = None, indexing: bool = False):
         self.book = book
         self.problems: list[Diagnostic] = []
         self.warnings: list[Diagnostic] = []
-        self.next_table = book.first_table_number
+        self.tables = tables or Numbering(book.first_table_number)
+        self.indexing = indexing
         self.tabled: set[int] = set()  # ids of records shown in a table
         self.blocks: list[Block] = []
 
-    def text(self, text: Text, facts: Facts) -> Run:
-        return Run(substitute(text, facts, self.problems), RunRole.TEXT, text.loc)
+    def runs(self, text: Text, facts: Facts) -> list[Run]:
+        """Printed runs of a text: facts filled in, index marks taken out."""
+        out = []
+        for piece in split_marks(text, self.problems):
+            terms = piece.terms if self.indexing else ()
+            shown = substitute(piece.text, facts, self.problems)
+            if shown or terms:
+                out.append(Run(shown, RunRole.TEXT, piece.text.loc, terms))
+        return out or [Run("", RunRole.TEXT, text.loc)]
 
-    def chapter(self, chapter: Chapter) -> None:
+    def chapter(self, chapter: Chapter, level: int = 1, running_head: str | None = None) -> None:
+        """A chapter as a 类目 (level 1), or re-levelled as a 分目 (level 2) whose
+        分目 become 次分目 (level 3); 次分目 keep the running head of their 分目."""
         facts, problems = compute_facts(chapter.records)
         self.problems.extend(problems)
         title = str(chapter.title)
+        head = title if level <= 2 else (running_head or title)
         self.blocks.append(
-            Heading(1, title, title, new_page=True, outline=OutlineItem(0, title), source=chapter.title.loc)
+            Heading(
+                level,
+                title,
+                head,
+                new_page=level == 1,
+                outline=OutlineItem(level - 1, title),
+                source=chapter.title.loc,
+            )
         )
         for article in chapter.articles:
-            self.article(article, facts)
+            self.article(article, facts, level)
         for section in chapter.sections:
             heading = str(section.title)
-            outline = OutlineItem(1, heading)
-            self.blocks.append(Heading(2, heading, heading, outline=outline, source=section.title.loc))
+            sub = min(level + 1, 3)
+            outline = OutlineItem(sub - 1, heading)
+            section_head = heading if sub <= 2 else head
+            self.blocks.append(Heading(sub, heading, section_head, outline=outline, source=section.title.loc))
             for entry in section.entries:
-                self.entry(entry, facts, chapter.records)
+                self.entry(entry, facts, chapter.records, sub)
         self.unused(chapter.records, facts)
         if chapter.contributor is not None:
             c = chapter.contributor
             who = f"{c.unit}\u3000{c.person}" if c.person else str(c.unit)
             self.blocks.append(Paragraph([Run(f"（{who}供稿）", RunRole.TEXT, c.loc)], ParaRole.CREDIT))
+        for included in chapter.included:
+            self.chapter(included, min(level + 1, 3), head)
 
     def unused(self, records: Records, facts: Facts) -> None:
         for record in records.all():
@@ -98,13 +124,14 @@ class _Assembler:
                 warning.severity = Severity.WARNING
                 self.warnings.append(warning)
 
-    def entry(self, entry: Entry, facts: Facts, records: Records) -> None:
-        title = Run(f"【{entry.title}】", RunRole.ENTRY_TITLE, entry.title.loc)
-        outline = OutlineItem(2, str(entry.title))
-        paragraphs = [[self.text(p, facts)] for p in entry.paragraphs]
+    def entry(self, entry: Entry, facts: Facts, records: Records, level: int = 2) -> None:
+        terms = (str(entry.title), *(str(t) for t in entry.index)) if self.indexing else ()
+        title = Run(f"【{entry.title}】", RunRole.ENTRY_TITLE, entry.title.loc, tuple(dict.fromkeys(terms)))
+        outline = OutlineItem(level, str(entry.title))
+        paragraphs = [self.runs(p, facts) for p in entry.paragraphs]
         for part in entry.parts:
             head = Run(str(part.title), RunRole.RUNIN_TITLE, part.title.loc)
-            texts = [[self.text(p, facts)] for p in part.paragraphs] or [[]]
+            texts = [self.runs(p, facts) for p in part.paragraphs] or [[]]
             texts[0].insert(0, head)
             paragraphs.extend(texts)
         if not paragraphs:
@@ -113,7 +140,7 @@ class _Assembler:
         for i, runs in enumerate(paragraphs):
             self.blocks.append(Paragraph(runs, ParaRole.BODY, outline=outline if i == 0 else None))
         for spec in entry.tables:
-            number = self.next_table
+            number = self.tables.take()
             if isinstance(spec, FreeTable):
                 for row in spec.rows:
                     if len(row) != len(spec.columns):
@@ -130,17 +157,16 @@ class _Assembler:
                         Diagnostic("assemble.empty_table", {"caption": spec.caption}, spec.caption.loc)
                     )
                 table = generated_table(number, spec, records)
-            self.next_table += 1
             self.blocks.append(table)
 
-    def article(self, article: Article, facts: Facts) -> None:
+    def article(self, article: Article, facts: Facts, level: int = 1) -> None:
         title = str(article.title)
         self.blocks.append(
             Paragraph(
                 [Run(title, RunRole.TEXT, article.title.loc)],
                 ParaRole.ARTICLE_TITLE,
-                outline=OutlineItem(1, title),
-                heading_level=2,
+                outline=OutlineItem(level, title),
+                heading_level=min(level + 1, 3),
             )
         )
         for role, value in ((ParaRole.SUBTITLE, article.subtitle), (ParaRole.BYLINE, article.byline)):
@@ -156,12 +182,12 @@ class _Assembler:
                     Paragraph(
                         [Run(text, RunRole.TEXT, item.text.loc)],
                         ParaRole.ARTICLE_HEADING,
-                        outline=OutlineItem(2, text),
+                        outline=OutlineItem(level + 1, text),
                         heading_level=3,
                     )
                 )
             else:
-                self.blocks.append(Paragraph([self.text(item, facts)], ParaRole.BODY))
+                self.blocks.append(Paragraph(self.runs(item, facts), ParaRole.BODY))
 
 
 def assemble(book: Book) -> Document:
@@ -171,16 +197,35 @@ def assemble(book: Book) -> Document:
 
 def assemble_with_warnings(book: Book) -> tuple[Document, list[Diagnostic]]:
     """The document tree, and warnings about what the user wrote that it leaves out."""
+    if book.whole:
+        from yearbook.assemble.whole import assemble_whole
+
+        return assemble_whole(book)
     a = _Assembler(book)
     for chapter in book.chapters:
         a.chapter(chapter)
     if a.problems:
         raise YearbookError(a.problems)
-    meta = Metadata(
+    set_anchors(a.blocks)
+    return Document(metadata(book), a.blocks), a.warnings
+
+
+def metadata(book: Book) -> Metadata:
+    return Metadata(
         title=str(book.title),
         author=str(book.unit),
         subject=f"{book.title}（{book.edition}）",
         edition=book.edition,
         year=book.year,
     )
-    return Document(meta, a.blocks), a.warnings
+
+
+def set_anchors(blocks: list[Block], prefix: str = "h") -> None:
+    """A stable id for every heading, from its place in the outline: h3, h3-2, h3-2-1."""
+    counts = [0, 0, 0]
+    for block in blocks:
+        if isinstance(block, Heading):
+            depth = min(max(block.level, 1), 3)
+            counts[depth - 1] += 1
+            counts[depth:] = [0] * (3 - depth)
+            block.anchor = prefix + "-".join(str(n) for n in counts[:depth])

@@ -98,6 +98,8 @@ def compute_facts(records: Records) -> tuple[Facts, list[Diagnostic]]:
 
 def substitute(text: Text, facts: Facts, problems: list[Diagnostic]) -> str:
     """The text with every `{{name}}` replaced; unknown names are reported where written."""
+    if "{{" not in text and "}}" not in text:
+        return str(text)
 
     def replace(match: re.Match[str]) -> str:
         name = match[1]

@@ -9,6 +9,9 @@ import re
 # a mark or a word inside a reference (a count given by a reference is never wrong).
 MASK = "\ue000"
 _REFERENCE = re.compile(r"\{\{[^{}]*\}\}")
+# An index mark [[shown|term]]: the brackets and the term are not printed, the shown
+# text is, so only the shown text stays visible to the rules.
+_INDEX_MARK = re.compile(r"(\[\[)([^\[\]|]*)((?:\|[^\[\]]*)?\]\])")
 
 CJK_RANGES = (
     ("\u3400", "\u4dbf"),
@@ -30,6 +33,8 @@ def is_chinese_context(ch: str) -> bool:
 
 
 def mask_references(text: str) -> str:
+    if "[[" in text:
+        text = _INDEX_MARK.sub(lambda m: MASK * 2 + m[2] + MASK * len(m[3]), text)
     return _REFERENCE.sub(lambda m: MASK * len(m.group()), text)
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from yearbook import model as m
 from yearbook.check.chars import mask_references
+from yearbook.dates import first_day
 from yearbook.text import Text
 
 # Roles: what a text is in the book. Rules say which roles they read.
@@ -64,7 +65,7 @@ def walk(book: m.Book) -> Iterator[Site]:
     year = book.year
     for text in (book.title, book.unit):
         yield Site(text, BOOK_FIELD, year)
-    for ci, chapter in enumerate(book.chapters):
+    for ci, chapter in enumerate(book.every_chapter()):
         yield Site(chapter.title, TITLE, year, chapter)
         if chapter.contributor:
             for text in (chapter.contributor.unit, chapter.contributor.person):
@@ -102,3 +103,23 @@ def walk(book: m.Book) -> Iterator[Site]:
                     yield Site(item, PARAGRAPH, a_year, chapter, group)
         for text in _record_texts(chapter.records):
             yield Site(text, RECORD, year, chapter, f"c{ci}records")
+    yield from _book_parts(book)
+
+
+def _book_parts(book: m.Book) -> Iterator[Site]:
+    """A whole book's own texts: publisher, 编辑说明, 大事记, 参见."""
+    year = book.year
+    if book.publisher:
+        yield Site(book.publisher, BOOK_FIELD, year)
+    for para in book.notes:
+        yield Site(para, PARAGRAPH, year, None, "notes")
+    if book.chronicle is not None:
+        if book.chronicle.title:
+            yield Site(book.chronicle.title, TITLE, year)
+        for i, item in enumerate(book.chronicle.items):
+            # An item marked outside the year records the year it is dated in.
+            item_year = first_day(item.date).year if item.outside_year else year
+            yield Site(item.text, PARAGRAPH, item_year, None, f"chronicle{i}")
+    for see in book.see_also:
+        for text in (see.term, *see.see):
+            yield Site(text, TITLE, year)

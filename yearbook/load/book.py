@@ -9,7 +9,7 @@ from typing import Any
 from yearbook import model as m
 from yearbook.diagnostics import Diagnostic, Location, YearbookError
 from yearbook.i18n import register
-from yearbook.load.nodes import Mapping, Node, Reader
+from yearbook.load.nodes import Mapping, Node, Sequence
 from yearbook.load.schema import (
     BoolKind,
     ChoiceKind,
@@ -24,6 +24,7 @@ from yearbook.load.schema import (
     TextKind,
     forbid_references,
 )
+from yearbook.load.units import ChapterItemKind, UnitsKind, flatten, read_folder
 from yearbook.text import Text
 
 register(
@@ -52,10 +53,11 @@ def _entry(
     parts: list[m.Part] | None = None,
     table: m.TableSpec | None = None,
     tables: list[m.TableSpec] | None = None,
+    index: list[Text] | None = None,
     loc: Location | None = None,
 ) -> m.Entry:
     all_tables = ([table] if table is not None else []) + (tables or [])
-    return m.Entry(title, _paragraphs(text), parts or [], all_tables, loc)
+    return m.Entry(title, _paragraphs(text), parts or [], all_tables, loc, index or [])
 
 
 def _part(title: Text, text: Text | None = None, loc: Location | None = None) -> m.Part:
@@ -172,6 +174,7 @@ ENTRY = ObjectKind(
         ]))),
         Field("table", "表格", TableKind()),
         Field("tables", "表格组", ListKind(TableKind())),
+        Field("index", "索引", ListKind(TEXT, split_text="、")),
     ],
 )
 
@@ -225,11 +228,55 @@ CHAPTER = ObjectKind(
         Field("sections", "分目", ListKind(SECTION)),
         Field("articles", "文章", ListKind(ARTICLE)),
         Field("records", "记录", RECORDS),
+        Field("units", "收录单位", UnitsKind(), attr="included"),
     ],
 )
+CHAPTER_ITEM = ChapterItemKind(CHAPTER)
+
+
+class ChronicleKind(Kind):
+    """大事记: a list of items, or `{title: …, items: […]}`."""
+
+    item = ObjectKind(m.ChronicleItem, [
+        Field("date", "日期", DATE, required=True),
+        Field("text", "内容", TEXT, required=True),
+        Field("outside_year", "年度外", BoolKind()),
+    ])
+    whole = ObjectKind(m.Chronicle, [
+        Field("title", "标题", TEXT),
+        Field("items", "事项", ListKind(item), required=True),
+    ])
+
+    def convert(self, node: Node, ctx: Context, path: str) -> Any:
+        if isinstance(node, Sequence):
+            items = ListKind(self.item).convert(node, ctx, path)
+            return items if isinstance(items, Invalid) else m.Chronicle(items, None, node.loc)
+        return self.whole.convert(node, ctx, path)
+
+
+SEE_ALSO = ObjectKind(m.SeeAlso, [
+    Field("term", "词条", TEXT, required=True),
+    Field("see", "参见", ListKind(TEXT, split_text="、"), required=True),
+])
+
+
+def _book(
+    chapters: list[Any],
+    special: list[Any] | None = None,
+    appendix: list[Any] | None = None,
+    notes: Text | None = None,
+    **kw: Any,
+) -> m.Book:
+    return m.Book(
+        chapters=flatten(chapters),
+        special=flatten(special),
+        appendix=flatten(appendix),
+        notes=_paragraphs(notes),
+        **kw,
+    )
 
 BOOK = ObjectKind(
-    m.Book,
+    _book,
     [
         Field("title", "书名", TEXT, required=True),
         Field("edition", "卷次", IntKind(low=1900, high=2200), required=True),
@@ -238,7 +285,15 @@ BOOK = ObjectKind(
         Field("style", "版式", TEXT),
         Field("output", "文件名", TEXT),
         Field("first_table_number", "起始表号", IntKind(low=1)),
-        Field("chapters", "类目", ListKind(CHAPTER), required=True),
+        Field("chapters", "类目", ListKind(CHAPTER_ITEM), required=True),
+        # A whole book: the parts around the 类目, and what its front matter says.
+        Field("special", "特载", ListKind(CHAPTER_ITEM)),
+        Field("chronicle", "大事记", ChronicleKind()),
+        Field("appendix", "附录", ListKind(CHAPTER_ITEM)),
+        Field("index", "索引", ListKind(SEE_ALSO), attr="see_also"),
+        Field("publisher", "出版者", TEXT),
+        Field("notes", "编辑说明", TEXT),
+        Field("toc_depth", "目录层级", IntKind(low=1, high=3)),
     ],
 )
 
@@ -258,16 +313,8 @@ def load_book(data_dir: Path) -> Loaded:
     if not book_file.is_file():
         loc = Location(str(data_dir), 1, 1)
         raise YearbookError([Diagnostic("book.no_book", {}, loc)])
-    reader = Reader(data_dir)
-    root = reader.read(book_file)
-    ctx = Context()
-    book = BOOK.convert(root, ctx, "") if root is not None else None
-    schema_problems = ctx.diagnostics
-    if reader.diagnostics:
-        # A file that could not be read leaves its fields absent; saying so again
-        # as "missing field" would only bury the real error.
-        schema_problems = [d for d in schema_problems if d.code != "schema.missing"]
-    problems = reader.diagnostics + schema_problems
-    if problems or book is None or isinstance(book, Invalid):
-        raise YearbookError(problems)
-    return Loaded(book, data_dir, reader.files)
+    folder = data_dir.resolve()
+    result = read_folder(folder, data_dir, (folder,), {})
+    if result.diagnostics or result.book is None:
+        raise YearbookError(result.diagnostics)
+    return Loaded(result.book, data_dir, result.files)

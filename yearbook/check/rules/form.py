@@ -108,7 +108,7 @@ class DateOutsideYear(BookRule):
 
     def check_book(self, sites: list[Site], env: Env) -> Iterator[Finding]:
         year = env.book.year
-        for chapter in env.book.chapters:
+        for chapter in env.book.every_chapter():
             for record in chapter.records.all():
                 value = getattr(record, "date", None)
                 if value is None:

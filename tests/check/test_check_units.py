@@ -1,0 +1,78 @@
+"""`yearbook check BOOK`: each unit's characters, errors and rate; the JSON report."""
+
+from __future__ import annotations
+
+import json
+
+from tests.book_fixtures import UNIT_B_CHAPTER, make_book
+from tests.test_cli import run
+from yearbook.build import prepare
+from yearbook.check import run_checks
+from yearbook.check.units import render_units, report_json, unit_reports
+
+
+def bad_unit_b():
+    # 的的: a doubled character the proofreading rules count as an error.
+    return {"units/b/chapter.yaml": UNIT_B_CHAPTER.replace("办理提案9件。", "办理的的提案9件。")}
+
+
+def test_each_unit_has_its_own_characters_errors_and_rate(tmp_path):
+    loaded = prepare(make_book(tmp_path, **bad_unit_b())).loaded
+    report = run_checks(loaded)
+    rows, _ = unit_reports(loaded, report)
+    by_name = {r.name: r for r in rows}
+    assert list(by_name) == ["甲单位", "乙区政协", "丙单位", "测试市地方志办公室"]
+    # 甲 and 丙 hold the minimal chapter's <草案> (half-width brackets), 乙 its 的的.
+    assert [r.errors for r in rows] == [1, 1, 1, 0]
+    assert not by_name["乙区政协"].passed and by_name["测试市地方志办公室"].passed
+    assert sum(r.characters for r in rows) == report.characters
+    assert sum(r.errors for r in rows) == len(report.errors)
+    assert by_name["测试市地方志办公室"].own  # the chronicle is the book's own text
+    text = render_units(rows, report)
+    assert "乙区政协（book/units/b）" in text and "不合格" in text and "全书合计" in text
+
+
+def test_json_report_locates_every_finding(tmp_path):
+    loaded = prepare(make_book(tmp_path, **bad_unit_b())).loaded
+    data = json.loads(report_json(loaded, run_checks(loaded)))
+    assert {"book", "units", "total", "findings"} <= set(data)
+    finding = next(f for f in data["findings"] if f["unit"] == "乙区政协")
+    assert finding["file"] == "book/units/b/chapter.yaml"
+    assert finding["line"] > 0 and finding["column"] > 0 and finding["rule"] and finding["message"]
+    assert data["total"]["errors"] == sum(u["errors"] for u in data["units"])
+
+
+def test_cli_check_prints_units_and_json(tmp_path):
+    folder = make_book(tmp_path, **bad_unit_b())
+    result = run("check", str(folder))
+    assert result.returncode == 0, result.stderr
+    assert "各单位差错率" in result.stdout and "乙区政协（book/units/b）" in result.stdout
+    result = run("check", str(folder), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert [u["unit"] for u in data["units"]][:3] == ["甲单位", "乙区政协", "丙单位"]
+    assert run("check", str(folder), "--format", "json", "--strict").returncode == 1
+
+
+def test_cli_bad_book_exit_1_located_no_traceback(tmp_path):
+    folder = make_book(tmp_path, **{"units/b/chapter.yaml": "title: 乙\ntitel: x\n"})
+    (folder / "units" / "c" / "book.yaml").unlink()
+    result = run("check", str(folder))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "book/units/b/chapter.yaml:2:1" in result.stderr
+    assert "中没有 book.yaml" in result.stderr
+    result = run("build", str(folder), "-o", str(tmp_path / "out"))
+    assert result.returncode == 1 and not (tmp_path / "out").exists()
+
+
+def test_a_unit_alone_prints_no_unit_table(make_data):
+    result = run("check", str(make_data()))
+    assert "各单位差错率" not in result.stdout
+
+
+def test_index_marks_are_not_read_as_half_width_brackets():
+    from yearbook.check.chars import count_characters
+    from yearbook.check.run import check_text
+
+    assert check_text("乙区召开[[社区协商]]推进会，参与[[委员工作室|委员之家]]活动。") == []
+    assert count_characters("召开[[社区协商|协商]]会") == 7  # the term is not printed

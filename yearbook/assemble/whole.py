@@ -1,0 +1,74 @@
+"""A whole book to a document tree: front matter, 特载, 大事记, the 类目, 附录, 索引.
+
+Units' chapters arrive already placed by the loader (as 类目, or under a 类目 as
+分目); here they are assembled in book order with one table numbering for the
+whole book, whatever number a unit starts from when it builds alone.
+"""
+
+from __future__ import annotations
+
+from yearbook.assemble.book import _Assembler, metadata, set_anchors
+from yearbook.assemble.chronicle import chronicle_blocks
+from yearbook.assemble.facts import Facts
+from yearbook.assemble.front import Figures, contents, notes, title_page
+from yearbook.assemble.index import build_index
+from yearbook.assemble.numbering import Numbering
+from yearbook.diagnostics import Diagnostic, YearbookError
+from yearbook.doctree import Block, Document, Heading, OutlineItem, Paragraph, RunRole, Table
+from yearbook.model import Book
+
+INDEX_TITLE = "索引"
+
+
+def _count(blocks: list[Block]) -> tuple[int, int]:
+    """分目 and 条目 among the blocks of the 类目."""
+    sections = sum(1 for b in blocks if isinstance(b, Heading) and b.level == 2)
+    entries = sum(
+        1 for b in blocks if isinstance(b, Paragraph) and b.runs and b.runs[0].role is RunRole.ENTRY_TITLE
+    )
+    return sections, entries
+
+
+def _figures(blocks: list[Block]) -> int:
+    # Figure blocks join the tree with the figures work; count them by name until then.
+    return sum(1 for b in blocks if type(b).__name__ == "Figure")
+
+
+def assemble_whole(book: Book) -> tuple[Document, list[Diagnostic]]:
+    a = _Assembler(book, Numbering(book.first_table_number), indexing=True)
+    for chapter in book.special:
+        a.chapter(chapter)
+    months: list[Heading] = []
+    if book.chronicle is not None:
+        facts = Facts()
+        chronicle, months = chronicle_blocks(
+            book.chronicle, book.year, lambda text: a.runs(text, facts), a.problems
+        )
+        a.blocks.extend(chronicle)
+    start = len(a.blocks)
+    for chapter in book.chapters:
+        a.chapter(chapter)
+    categories = a.blocks[start:]
+    for chapter in book.appendix:
+        a.chapter(chapter)
+    index = build_index(INDEX_TITLE, a.blocks, book.see_also, a.problems)
+    has_index = bool(index.groups)
+    if has_index:
+        a.blocks.append(
+            Heading(1, INDEX_TITLE, INDEX_TITLE, new_page=True, outline=OutlineItem(0, INDEX_TITLE))
+        )
+        a.blocks.append(index)
+    for block in a.blocks:
+        if isinstance(block, Heading) and block.level == 1:
+            block.odd_page = True
+    set_anchors(a.blocks)
+    sections, entries = _count(categories)
+    tables = sum(1 for b in a.blocks if isinstance(b, Table))
+    units = len({u.folder for u in book.units})
+    figures = Figures(len(book.chapters), sections, entries, tables, _figures(a.blocks), units)
+    front: list[Block] = [title_page(book), *notes(book, figures, has_index, a.problems)]
+    set_anchors(front, prefix="front")
+    front.append(contents(a.blocks, book.toc_depth, months))
+    if a.problems:
+        raise YearbookError(a.problems)
+    return Document(metadata(book), a.blocks, front), a.warnings
