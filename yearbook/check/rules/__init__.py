@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from yearbook.check.rules import data_text, expr, form, num, punct, rep
+from yearbook.check.rules import copied, data_text, expr, form, num, punct, rep
 from yearbook.check.rules.base import BookRule, Env, Hit, Rule
 
 RULE_CLASSES: list[type[Rule]] = [
     *punct.RULES,
     *num.RULES,
     *rep.RULES,
+    *copied.RULES,
     *form.RULES,
     *data_text.RULES,
     *expr.RULES,
