@@ -52,6 +52,10 @@ class Resources:
     reduplication: list[str] = field(default_factory=list)
     # counts of records named in text: see data/counts.yaml
     counts: dict[str, Any] = field(default_factory=dict)
+    # bodies that need their full name first: see data/names.yaml
+    names: dict[str, Any] = field(default_factory=dict)
+    # traditional characters a simplified text may hold (names: 於 as a surname)
+    script_allow: list[str] = field(default_factory=list)
     allow: list[str] = field(default_factory=list)
 
 
@@ -91,12 +95,16 @@ def load_resources(data_dir: Path | None = None) -> Resources:
     typos = _read(DATA_DIR / "typos.yaml")
     repetition = _read(DATA_DIR / "repetition.yaml")
     counts = _read(DATA_DIR / "counts.yaml")
+    names = _read(DATA_DIR / "names.yaml")
+    script = _read(DATA_DIR / "script.yaml")
     res = Resources(
         expressions=list(expressions["expressions"]),
         typos=dict(typos["typos"]),
         doubling={k: dict(v) for k, v in repetition["doubling"].items()},
         reduplication=list(repetition["reduplication"]),
         counts=counts,
+        names=names,
+        script_allow=list(script.get("allow") or []),
     )
     if data_dir is not None:
         for name in USER_FILES:
