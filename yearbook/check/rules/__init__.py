@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from yearbook.check.rules import copied, data_text, expr, form, names, num, punct, rep
+from yearbook.check.rules import copied, data_text, expr, form, names, num, punct, rep, script
 from yearbook.check.rules.base import BookRule, Env, Hit, Rule
 
 RULE_CLASSES: list[type[Rule]] = [
@@ -13,6 +13,7 @@ RULE_CLASSES: list[type[Rule]] = [
     *form.RULES,
     *data_text.RULES,
     *expr.RULES,
+    *script.RULES,
     *names.RULES,
 ]
 
