@@ -140,6 +140,7 @@ def _check(args: argparse.Namespace) -> int:
         prepared = prepare(args.data_dir)
         report = run_checks(prepared.loaded)
     _print_diagnostics(prepared.warnings)
+    report.other_warnings = len(prepared.warnings)
     print(tr("cli.check_ok", files=len(prepared.loaded.files)))
     print(report.render())
     return 1 if args.strict and report.errors else 0
