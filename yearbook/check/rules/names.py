@@ -144,6 +144,9 @@ class _NameRule(BookRule):
                     continue
                 end = clause if k == n else len(earlier.masked)
                 at = earlier.masked.find(short, 0, end)
+                # 自治区政协 is not 区政协: a name that only ends with the abbreviation
+                while at > 0 and earlier.masked[at - 1] in names.not_after:
+                    at = earlier.masked.find(short, at + 1, end)
                 if at >= 0:
                     args = {"short": short, "where": _where(site, d.start(), earlier)}
                     yield self._finding(earlier, at, "names.before_full", args, Severity.ERROR, short)

@@ -208,6 +208,11 @@ _COUNT = re.compile(r"(?<![\d.])(\d+)(余|多)?([名人件个项次家所条篇�
 _TOTAL_WORD = re.compile(r"(?:共有|共计|合计|总计|总数|共|全部|全体|总共)[^，。；;\d]{0,12}?$")
 
 
+def _fits(part: int, whole: int, given: float, places: int) -> bool:
+    """part/whole, rounded to the places the text gives, is the percentage it states."""
+    return abs(round(part * 100 / whole, places) - given) <= 10**-places / 2 + 1e-9
+
+
 def _decimals(number: str) -> int:
     return len(number.split(".")[1]) if "." in number else 0
 
@@ -228,6 +233,7 @@ class Percentage(Rule):
         "委员15名，占6.7%。",
         "增长6.9%，占全省的12%。",
         "本届委员共有205名，其中女委员约15名，占7.3%。",
+        "共收到提案326件，立案提案281件，其中个人提案238件，占84.7%。",
     ]
 
     def check(self, site: Site, env: Env) -> Iterator[Hit]:
@@ -239,39 +245,28 @@ class Percentage(Rule):
                 continue
             part = parts[-1]
             offset = len(head) - len(head[-16:])
-            # The whole: a figure in the same unit that a total word (共有、合计) introduces.
-            wholes = [
-                w
-                for w in _COUNT.finditer(head[: offset + part.start()])
-                if w.group(3) == part.group(3)
-                and _TOTAL_WORD.search(head[max(0, w.start() - 14) : w.start()])
-            ]
-            if not wholes or part.group(2) or any(w.group(2) for w in wholes):
-                continue
-            if text[max(0, offset + part.start() - 1) : offset + part.start()] == "约":
-                continue
+            if part.group(2) or text[max(0, offset + part.start() - 1) : offset + part.start()] == "约":
+                continue  # an approximate part
             given = float(pm.group(1))
             places = _decimals(pm.group(1))
             value = int(part.group(1))
-            fits = []
-            for w in wholes:
-                whole = int(w.group(1))
-                if whole == 0 or value > whole:
-                    continue
-                right = value * 100 / whole
-                fits.append((whole, right))
-                if abs(round(right, places) - given) <= 10 ** -places / 2 + 1e-9:
-                    break
-            else:
-                if fits:
-                    whole, right = fits[-1]
-                    args = {
-                        "part": value,
-                        "whole": whole,
-                        "right": f"{right:.{max(places, 1)}f}",
-                        "given": pm.group(1),
-                    }
-                    yield Hit(pm.start(1), pm.end(), "num.percent", args)
+            # Candidate wholes: earlier figures in the same unit, at least the part.
+            wholes = [
+                w
+                for w in _COUNT.finditer(head[: offset + part.start()])
+                if w.group(3) == part.group(3) and not w.group(2) and int(w.group(1)) >= value > 0
+            ]
+            if not wholes or any(_fits(value, int(w.group(1)), given, places) for w in wholes):
+                continue
+            # Only a whole the text marks as the total (共有205名) is sure enough to report.
+            totals = [w for w in wholes if _TOTAL_WORD.search(head[max(0, w.start() - 14) : w.start()])]
+            if not totals:
+                continue
+            whole = int(totals[-1].group(1))
+            right = value * 100 / whole
+            shown = f"{right:.{max(places, 1)}f}"
+            args = {"part": value, "whole": whole, "right": shown, "given": pm.group(1)}
+            yield Hit(pm.start(1), pm.end(), "num.percent", args)
 
 
 class ApproxNonRound(Rule):
