@@ -114,6 +114,12 @@ def _full_before(text: str, at: int, starts: list[str]) -> str:
     return name[min(cuts) :] if cuts else name
 
 
+def _part_of_full(text: str, at: int, short: str, full: str) -> bool:
+    """The abbreviation's characters here begin the rest of the full name (经济委|员会)."""
+    j = full.find(short)
+    return j >= 0 and len(full) > j + len(short) and text.startswith(full[j : j + len(short) + 2], at)
+
+
 class _NameRule(BookRule):
     """The three name rules read the same definitions; each reports its own messages."""
 
@@ -144,8 +150,11 @@ class _NameRule(BookRule):
                     continue
                 end = clause if k == n else len(earlier.masked)
                 at = earlier.masked.find(short, 0, end)
-                # 自治区政协 is not 区政协: a name that only ends with the abbreviation
-                while at > 0 and earlier.masked[at - 1] in names.not_after:
+                # 自治区政协 is not 区政协, nor is 经济委员会 the abbreviation 经济委 of it
+                while at >= 0 and (
+                    (at > 0 and earlier.masked[at - 1] in names.not_after)
+                    or _part_of_full(earlier.masked, at, short, full)
+                ):
                     at = earlier.masked.find(short, at + 1, end)
                 if at >= 0:
                     args = {"short": short, "where": _where(site, d.start(), earlier)}
