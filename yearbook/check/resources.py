@@ -37,7 +37,12 @@ _KEYS = {
     "expressions": ("expressions", "规范表述"),
     "typos": ("typos", "错别字"),
     "allow": ("allow", "放行"),
+    "counts": ("count_phrases", "计数短语"),
+    "bodies": ("bodies", "机构简称"),
+    "script_allow": ("traditional_allow", "繁体放行"),
 }
+_RECORD_KINDS = {"meetings", "proposals", "activities", "trainings", "member_changes"}
+_MEETING_KINDS = {"chair", "standing", "plenary", "other"}
 
 
 @dataclass
@@ -88,6 +93,58 @@ def _merge_user(res: Resources, path: Path) -> None:
     res.expressions += [str(x) for x in expressions]
     res.typos.update({str(k): str(v) for k, v in typos.items()})
     res.allow += [str(x) for x in allow]
+    _merge_counts(res, _get(data, "counts"), loc)
+    _merge_bodies(res, _get(data, "bodies"), loc)
+    script_allow = _get(data, "script_allow") or []
+    if not isinstance(script_allow, list):
+        raise YearbookError([Diagnostic("check.words_invalid", {"reason": "繁体放行应为列表"}, loc)])
+    res.script_allow += [str(x) for x in script_allow]
+
+
+def _invalid(reason: str, loc: Location) -> YearbookError:
+    return YearbookError([Diagnostic("check.words_invalid", {"reason": reason}, loc)])
+
+
+def _merge_counts(res: Resources, extra: Any, loc: Location) -> None:
+    """计数短语: more verbs, units and record names for data.count-mismatch."""
+    if extra is None:
+        return
+    if not isinstance(extra, dict):
+        raise _invalid("计数短语应为键值表（verbs、units、nouns）", loc)
+    for key in ("verbs", "units"):
+        words = extra.get(key) or []
+        if not isinstance(words, list):
+            raise _invalid(f"计数短语的 {key} 应为列表", loc)
+        res.counts[key] = [*res.counts.get(key, []), *(str(w) for w in words)]
+    nouns = extra.get("nouns") or []
+    if not isinstance(nouns, list):
+        raise _invalid("计数短语的 nouns 应为列表", loc)
+    for spec in nouns:
+        if not isinstance(spec, dict) or not isinstance(spec.get("names"), list):
+            raise _invalid("计数短语的 nouns 每项应有 names 列表和 records", loc)
+        records, kind = spec.get("records"), spec.get("kind")
+        if records not in _RECORD_KINDS:
+            raise _invalid(f"records 应为 {'、'.join(sorted(_RECORD_KINDS))} 之一：{records}", loc)
+        if kind is not None and kind not in _MEETING_KINDS:
+            raise _invalid(f"kind 应为 {'、'.join(sorted(_MEETING_KINDS))} 之一：{kind}", loc)
+        noun = dict(spec, names=[str(n) for n in spec["names"]])
+        res.counts["nouns"] = [*res.counts.get("nouns", []), noun]
+
+
+def _merge_bodies(res: Resources, extra: Any, loc: Location) -> None:
+    """机构简称: more bodies whose first mention must be the full name."""
+    if extra is None:
+        return
+    def valid(body: Any) -> bool:
+        return (
+            isinstance(body, dict)
+            and bool(body.get("简称") or body.get("short"))
+            and isinstance(body.get("全称") or body.get("full"), list)
+        )
+
+    if not isinstance(extra, list) or not all(valid(b) for b in extra):
+        raise _invalid("机构简称应为列表，每项有“简称”和“全称”（列表）", loc)
+    res.names["bodies"] = [*res.names.get("bodies", []), *extra]
 
 
 def load_resources(data_dir: Path | None = None) -> Resources:
