@@ -145,6 +145,7 @@ def _check(args: argparse.Namespace) -> int:
         prepared = prepare(args.data_dir)
         report = run_checks(prepared.loaded)
     _print_diagnostics(prepared.warnings)
+    report.other_warnings = len(prepared.warnings)
     if args.format == "json":
         from yearbook.check.units import report_json
 

@@ -22,15 +22,30 @@ register(
             "{rule}（{desc}）：错误 {errors}，警告 {warnings}",
             "{rule} ({desc}): {errors} errors, {warnings} warnings",
         ),
-        "check.rate": (
-            "差错率 {rate}/万（合格线 1/万）：{verdict}",
-            "error rate {rate} per 10,000 characters (pass line 1 per 10,000): {verdict}",
+        "check.other_warnings": (
+            "另有数据和排版警告 {n} 处（见上），不属校对结果，不计入差错率。",
+            "{n} more data and layout warnings are shown above; they are not proofreading "
+            "findings and do not count towards the rate.",
         ),
-        "check.pass": ("合格", "pass"),
-        "check.fail": ("不合格", "fail"),
-        "check.rate_note": (
-            "差错率只计“错误”；“警告”须由编辑判断。",
-            "Only errors count towards the rate; warnings are for the editor to judge.",
+        "check.rate_pass": (
+            "差错率 {rate}/万，未超过合格线 1/万：合格。",
+            "error rate {rate} per 10,000 characters, within the pass line of 1 per 10,000: pass.",
+        ),
+        "check.rate_fail": (
+            "差错率 {rate}/万，超过合格线 1/万：不合格。"
+            "所查 {chars} 字至多允许 {allowed} 处错误，现有 {errors} 处。",
+            "error rate {rate} per 10,000 characters, over the pass line of 1 per 10,000: fail. "
+            "{chars} characters allow at most {allowed} errors; there are {errors}.",
+        ),
+        "check.counted": (
+            "计入差错率的是 {errors} 处“错误”（{rules}）；{warnings} 处“警告”不计入，须由编辑判断。",
+            "The rate counts the {errors} errors ({rules}); the {warnings} warnings do not count "
+            "and are for the editor to judge.",
+        ),
+        "check.counted_none": (
+            "差错率只计“错误”，本次没有；{warnings} 处“警告”不计入，须由编辑判断。",
+            "The rate counts errors only, and there are none; the {warnings} warnings are for the "
+            "editor to judge.",
         ),
     }
 )
@@ -43,6 +58,8 @@ class CheckReport:
     findings: list[Finding]
     characters: int
     rules: list[tuple[str, str, str]] = field(default_factory=list)  # id, zh, en description
+    # warnings printed beside the findings that are not the checks' own (data, layout)
+    other_warnings: int = 0
 
     @property
     def errors(self) -> list[Finding]:
@@ -81,9 +98,23 @@ class CheckReport:
                 zh, en = descs.get(rule, (rule, rule))
                 desc = en if language() == "en" else zh
                 lines.append("  " + tr("check.rule_line", rule=rule, desc=desc, errors=e, warnings=w))
-        verdict = tr("check.pass") if self.passed else tr("check.fail")
-        lines.append(tr("check.rate", rate=f"{self.rate:.2f}", verdict=verdict))
-        lines.append(tr("check.rate_note"))
+        if self.other_warnings:
+            lines.append(tr("check.other_warnings", n=self.other_warnings))
+        rate = f"{self.rate:.2f}"
+        if self.passed:
+            lines.append(tr("check.rate_pass", rate=rate))
+        else:
+            allowed = int(self.characters * PASS_LINE / 10000)
+            args = {"rate": rate, "chars": self.characters, "allowed": allowed, "errors": len(self.errors)}
+            lines.append(tr("check.rate_fail", **args))
+        counted = {r: e for r, (e, _) in by_rule.items() if e}
+        if counted:
+            sep = ", " if language() == "en" else "、"
+            rules = sep.join(f"{r} {n}" for r, n in counted.items())
+            args = {"errors": len(self.errors), "rules": rules, "warnings": len(self.warnings)}
+            lines.append(tr("check.counted", **args))
+        else:
+            lines.append(tr("check.counted_none", warnings=len(self.warnings)))
         return "\n".join(lines)
 
     def render(self) -> str:

@@ -42,6 +42,10 @@ register(
             "错别字应写成“错的写法: 对的写法”，每行一对",
             "typos are written 'wrong: right', one pair per line",
         ),
+        "check.words_invalid": (
+            "校对词表格式有误：{reason}",
+            "the proofreading word list is malformed: {reason}",
+        ),
     }
 )
 
@@ -51,7 +55,12 @@ _KEYS = {
     "expressions": ("expressions", "规范表述"),
     "typos": ("typos", "错别字"),
     "allow": ("allow", "放行"),
+    "counts": ("count_phrases", "计数短语"),
+    "bodies": ("bodies", "机构简称"),
+    "script_allow": ("traditional_allow", "繁体放行"),
 }
+_RECORD_KINDS = {"meetings", "proposals", "activities", "trainings", "member_changes"}
+_MEETING_KINDS = {"chair", "standing", "plenary", "other"}
 
 
 @dataclass
@@ -66,6 +75,10 @@ class Resources:
     reduplication: list[str] = field(default_factory=list)
     # counts of records named in text: see data/counts.yaml
     counts: dict[str, Any] = field(default_factory=dict)
+    # bodies that need their full name first: see data/names.yaml
+    names: dict[str, Any] = field(default_factory=dict)
+    # traditional characters a simplified text may hold (names: 於 as a surname)
+    script_allow: list[str] = field(default_factory=list)
     allow: list[str] = field(default_factory=list)
 
 
@@ -101,11 +114,34 @@ def _merge_user(res: Resources, path: Path, data_dir: Path) -> None:
         elif kind == "typos":
             pairs = _typo_pairs(value, problems)
             res.typos.update(pairs)
+        elif kind == "counts":
+            _collect(problems, _merge_counts, res, _plain(value), value.loc)
+        elif kind == "bodies":
+            _collect(problems, _merge_bodies, res, _plain(value), value.loc)
         else:
             words = _words(value, problems)
-            (res.expressions if kind == "expressions" else res.allow).extend(words)
+            target = {"expressions": res.expressions, "allow": res.allow, "script_allow": res.script_allow}
+            target[kind].extend(words)
     if problems:
         raise YearbookError(problems)
+
+
+def _plain(node: Node) -> Any:
+    """A node as plain text, lists and dicts, for the sections with nested entries."""
+    if isinstance(node, Scalar):
+        return node.value
+    if isinstance(node, Sequence):
+        return [_plain(item) for item in node.items]
+    if isinstance(node, Mapping):
+        return {key.value: _plain(value) for key, value in node.items}
+    return None
+
+
+def _collect(problems: list[Diagnostic], merge: Any, res: Resources, value: Any, loc: Location) -> None:
+    try:
+        merge(res, value, loc)
+    except YearbookError as exc:
+        problems.extend(exc.diagnostics)
 
 
 def _invalid(code: str, loc: Location, **args: object) -> Diagnostic:
@@ -138,17 +174,67 @@ def _typo_pairs(node: Node, problems: list[Diagnostic]) -> dict[str, str]:
     return out
 
 
+def _malformed(reason: str, loc: Location) -> YearbookError:
+    return YearbookError([Diagnostic("check.words_invalid", {"reason": reason}, loc)])
+
+
+def _merge_counts(res: Resources, extra: Any, loc: Location) -> None:
+    """计数短语: more verbs, units and record names for data.count-mismatch."""
+    if extra is None:
+        return
+    if not isinstance(extra, dict):
+        raise _malformed("计数短语应为键值表（verbs、units、nouns）", loc)
+    for key in ("verbs", "units"):
+        words = extra.get(key) or []
+        if not isinstance(words, list):
+            raise _malformed(f"计数短语的 {key} 应为列表", loc)
+        res.counts[key] = [*res.counts.get(key, []), *(str(w) for w in words)]
+    nouns = extra.get("nouns") or []
+    if not isinstance(nouns, list):
+        raise _malformed("计数短语的 nouns 应为列表", loc)
+    for spec in nouns:
+        if not isinstance(spec, dict) or not isinstance(spec.get("names"), list):
+            raise _malformed("计数短语的 nouns 每项应有 names 列表和 records", loc)
+        records, kind = spec.get("records"), spec.get("kind")
+        if records not in _RECORD_KINDS:
+            raise _malformed(f"records 应为 {'、'.join(sorted(_RECORD_KINDS))} 之一：{records}", loc)
+        if kind is not None and kind not in _MEETING_KINDS:
+            raise _malformed(f"kind 应为 {'、'.join(sorted(_MEETING_KINDS))} 之一：{kind}", loc)
+        noun = dict(spec, names=[str(n) for n in spec["names"]])
+        res.counts["nouns"] = [*res.counts.get("nouns", []), noun]
+
+
+def _merge_bodies(res: Resources, extra: Any, loc: Location) -> None:
+    """机构简称: more bodies whose first mention must be the full name."""
+    if extra is None:
+        return
+    def valid(body: Any) -> bool:
+        return (
+            isinstance(body, dict)
+            and bool(body.get("简称") or body.get("short"))
+            and isinstance(body.get("全称") or body.get("full"), list)
+        )
+
+    if not isinstance(extra, list) or not all(valid(b) for b in extra):
+        raise _malformed("机构简称应为列表，每项有“简称”和“全称”（列表）", loc)
+    res.names["bodies"] = [*res.names.get("bodies", []), *extra]
+
+
 def load_resources(data_dir: Path | None = None) -> Resources:
     expressions = _read(DATA_DIR / "expressions.yaml")
     typos = _read(DATA_DIR / "typos.yaml")
     repetition = _read(DATA_DIR / "repetition.yaml")
     counts = _read(DATA_DIR / "counts.yaml")
+    names = _read(DATA_DIR / "names.yaml")
+    script = _read(DATA_DIR / "script.yaml")
     res = Resources(
         expressions=list(expressions["expressions"]),
         typos=dict(typos["typos"]),
         doubling={k: dict(v) for k, v in repetition["doubling"].items()},
         reduplication=list(repetition["reduplication"]),
         counts=counts,
+        names=names,
+        script_allow=list(script.get("allow") or []),
     )
     if data_dir is not None:
         for name in USER_FILES:

@@ -42,7 +42,9 @@ def _example_chapter() -> m.Chapter:
     meetings = [m.Meeting(Text("主席会议"), m.MeetingKind.CHAIR, day) for _ in range(11)]
     meetings += [m.Meeting(Text("常委会会议"), m.MeetingKind.STANDING, day) for _ in range(5)]
     trainings = [m.Training(day, Text("培训班")) for _ in range(2)]
-    return m.Chapter(Text("类目"), records=m.Records(meetings=meetings, trainings=trainings))
+    proposals = [m.Proposal(n, Text("案由"), Text("提案人"), Text("承办单位")) for n in (1, 2)]
+    records = m.Records(meetings=meetings, trainings=trainings, proposals=proposals)
+    return m.Chapter(Text("类目"), records=records)
 
 
 @dataclass
@@ -53,7 +55,7 @@ class _Noun:
     fact: str
 
     def count(self, records: m.Records) -> int:
-        items = getattr(records, self.source)
+        items = getattr(records, self.source, [])
         if self.kind is not None:
             items = [r for r in items if r.kind.value == self.kind]
         if self.themed is not None:
@@ -73,8 +75,11 @@ def _build(counts: dict) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, _N
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
     item = rf"(?P<noun>{alt(list(nouns))})(?P<n>\d+)(?:{alt(counts['units'])})"
-    # 召开常委会会议5次、主席会议11次: the items after 、 share the verb.
-    return re.compile(rf"(?:{alt(counts['verbs'])}){item}"), re.compile(rf"[、和及]{item}"), nouns
+    qualifier = counts.get("qualifier") or ""
+    # 召开常委会会议5次、主席会议11次: the items after 、 share the verb; the items after
+    # 其中 break a total down (共召开会议16次，其中主席会议11次、常委会会议5次).
+    head = re.compile(rf"(?:(?:{alt(counts['verbs'])}){qualifier}|其中[：:]?){item}")
+    return head, re.compile(rf"[、和及]{item}"), nouns
 
 
 def _grammar_for(res: Resources) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, _Noun]]:
@@ -87,7 +92,7 @@ def _grammar_for(res: Resources) -> tuple[re.Pattern[str], re.Pattern[str], dict
 
 class CountMismatch(Rule):
     id = "data.count-mismatch"
-    description = "正文“召开主席会议N次”之类的计数与本类目记录条数不符"
+    description = "正文“召开主席会议N次”“确定重点提案N件”之类的计数与本类目记录条数不符（短语表可由编辑补充）"
     description_en = "a count in the text disagrees with the records it speaks of"
     roles = PROSE
     catches: ClassVar[list[str]] = [
@@ -95,6 +100,9 @@ class CountMismatch(Rule):
         "全年召开常务委员会会议6次。",
         "开展委员培训3次。",
         "全年召开常委会会议5次、主席会议12次。",
+        "全年召开区政协九届常委会会议3次。",
+        "确定重点提案7件，由市级领导领衔督办。",
+        "全年共召开会议16次，其中主席会议12次、常委会会议4次。",
     ]
     passes: ClassVar[list[str]] = [
         "全年召开主席会议11次。",
@@ -104,6 +112,10 @@ class CountMismatch(Rule):
         "全年召开专题议政性常委会会议和专题协商会议17次。",
         "召开党组理论学习中心组学习会25次。",
         "全年召开常委会会议5次、主席会议11次。",
+        "全年召开区政协九届常委会会议5次。",
+        "确定重点提案2件，由市级领导领衔督办。",
+        "共提出提案183件，其中立案提案75件。",
+        "全年共召开会议16次，其中主席会议11次、常委会会议5次。",
     ]
     example_chapter = staticmethod(_example_chapter)
 

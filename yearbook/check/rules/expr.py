@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import ClassVar
 
 from yearbook.check.resources import Resources
@@ -37,11 +38,38 @@ def _near_miss_pattern(expression: str) -> re.Pattern[str]:
     return re.compile("|".join(sorted(alts, key=len, reverse=True)))
 
 
-def _patterns(res: Resources) -> list[tuple[str, re.Pattern[str]]]:
+@dataclass
+class _Expressions:
+    """The word list compiled once: per expression its near-miss pattern, and one
+    pattern over every expression's first and last two characters to pick candidates."""
+
+    patterns: dict[str, re.Pattern[str]]
+    by_end: dict[str, list[str]]
+    ends: re.Pattern[str]
+
+
+def _patterns(res: Resources) -> _Expressions:
     cached = res.__dict__.get("_near_miss")
     if cached is None:
+        # Longest first: where a longer and a shorter form overlap, the longer reports.
         exprs = [e for e in dict.fromkeys(res.expressions) if len(e) >= MIN_LENGTH]
-        cached = res.__dict__["_near_miss"] = [(e, _near_miss_pattern(e)) for e in exprs]
+        exprs.sort(key=len, reverse=True)
+        by_end: dict[str, list[str]] = {}
+        for e in exprs:
+            for end in dict.fromkeys((e[:2], e[-2:])):
+                by_end.setdefault(end, []).append(e)
+        alts = "|".join(re.escape(x) for x in by_end) or "(?!)"
+        ends = re.compile(f"(?=({alts}))")
+        patterns = {e: _near_miss_pattern(e) for e in exprs}
+        cached = res.__dict__["_near_miss"] = _Expressions(patterns, by_end, ends)
+    return cached
+
+
+def _typo_pattern(res: Resources) -> re.Pattern[str] | None:
+    cached = res.__dict__.get("_typos")
+    if cached is None and res.typos:
+        words = sorted(res.typos, key=len, reverse=True)
+        cached = res.__dict__["_typos"] = re.compile("|".join(re.escape(w) for w in words))
     return cached
 
 
@@ -54,6 +82,7 @@ class NearMiss(Rule):
         "坚持以习近平新时代中国特色社会主意思想为指导。",
         "认真践行全过程人民主。",
         "铸牢中华民族共同体意志。",
+        "坚持以习近平新时代中国特色社会主意思想为指导。深入学习贯彻党的二十精神。",
     ]
     passes: ClassVar[list[str]] = [
         "深入学习贯彻党的二十大精神。",
@@ -65,10 +94,23 @@ class NearMiss(Rule):
 
     def check(self, site: Site, env: Env) -> Iterator[Hit]:
         text = site.masked
-        for expression, pattern in _patterns(env.resources):
-            if expression[:2] not in text and expression[-2:] not in text:
-                continue  # quick reject: a near miss keeps at least one end
-            exact = [(mt.start(), mt.end()) for mt in re.finditer(re.escape(expression), text)]
+        compiled = _patterns(env.resources)
+        # A near miss keeps at least one end of the expression: only those are tried.
+        candidates = {e for mt in compiled.ends.finditer(text) for e in compiled.by_end[mt.group(1)]}
+        reported: list[tuple[int, int]] = []
+        exact_any: list[tuple[int, int]] = []
+        exacts: dict[str, list[tuple[int, int]]] = {}
+        for expression in candidates:
+            spans = exacts[expression] = []
+            at = text.find(expression)
+            while at >= 0:
+                spans.append((at, at + len(expression)))
+                at = text.find(expression, at + 1)
+            exact_any += spans
+        for expression, pattern in compiled.patterns.items():
+            if expression not in candidates:
+                continue
+            exact = exacts[expression]
             pos = 0
             while True:
                 mt = pattern.search(text, pos)
@@ -80,10 +122,18 @@ class NearMiss(Rule):
                 # The expression, longer, also fits here (党的二十大精神 inside 党的二十大精神的): fine.
                 if text.startswith(expression, mt.start()):
                     continue
+                pos = mt.end()
+                # One slip counts once: a shorter expression inside a longer one that has
+                # already reported here (新时代中国特色社会主义思想 in 习近平新时代…) stays quiet.
+                if any(s < mt.end() and mt.start() < e for s, e in reported):
+                    continue
+                # Inside another expression written right (a longer form that holds this one).
+                if any(s <= mt.start() and mt.end() <= e for s, e in exact_any):
+                    continue
+                reported.append((mt.start(), mt.end()))
                 yield Hit(
                     mt.start(), mt.end(), "expr.near_miss", {"span": mt.group(), "expression": expression}
                 )
-                pos = mt.end()
 
 
 class CommonTypo(Rule):
@@ -94,12 +144,12 @@ class CommonTypo(Rule):
     passes: ClassVar[list[str]] = ["种植山楂、云杉等苗木。", "年鉴编纂工作。", "按装修标准施工。"]
 
     def check(self, site: Site, env: Env) -> Iterator[Hit]:
-        text = site.masked
-        for wrong, right in env.resources.typos.items():
-            start = text.find(wrong)
-            while start >= 0:
-                yield Hit(start, start + len(wrong), "expr.typo", {"wrong": wrong, "right": right})
-                start = text.find(wrong, start + len(wrong))
+        pattern = _typo_pattern(env.resources)
+        if pattern is None:
+            return
+        typos = env.resources.typos
+        for mt in pattern.finditer(site.masked):
+            yield Hit(mt.start(), mt.end(), "expr.typo", {"wrong": mt.group(), "right": typos[mt.group()]})
 
 
 RULES = [NearMiss, CommonTypo]

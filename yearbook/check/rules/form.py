@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from yearbook import dates
-from yearbook.check.chars import MASK, is_cjk
+from yearbook.check.chars import MASK, key_text
 from yearbook.check.finding import Finding
 from yearbook.check.rules.base import BookRule, Env, Hit, Rule
 from yearbook.check.site import ENTRY_TITLE, PARAGRAPH, RECORD, Site
@@ -48,7 +48,7 @@ class EntryTitleLength(Rule):
     passes: ClassVar[list[str]] = ["“酒嘉双城经济圈”建设专题议政协商", "十届二次会议", "政协协商向基层延伸"]
 
     def check(self, site: Site, env: Env) -> Iterator[Hit]:
-        count = sum(1 for c in site.masked if is_cjk(c) or c.isalnum() or c == MASK)
+        count = len(key_text(site.masked)) + site.masked.count(MASK)
         if count > TITLE_LIMIT:
             yield Hit(0, len(site.text), "form.title_length", {"count": count, "limit": TITLE_LIMIT})
 

@@ -21,6 +21,18 @@ register(
             "one date mixes Chinese and Arabic numerals: '{span}'",
         ),
         "num.short_year": ("年份应写全（如2022年）：“{span}”", "write the year in full (2022年): '{span}'"),
+        "num.short_year_edge": (
+            "年份应写全（如2024年底）：“{span}”",
+            "write the year in full (2024年底): '{span}'",
+        ),
+        "num.space": (
+            "数字{where}有空格：“{span}”",
+            "a space {where_en}: '{span}'",
+        ),
+        "num.percent": (
+            "百分比与文中数字不符：{part}÷{whole}={right}%，文中为{given}%",
+            "the percentage disagrees with the figures: {part}/{whole} = {right}%, the text says {given}%",
+        ),
         "num.approx": (
             "“{mark}”表示约数，前面应为整数（如110余件），“{span}”请核实",
             "'{mark}' marks a round approximate figure; check '{span}'",
@@ -101,21 +113,160 @@ class MixedDate(Rule):
 
 class ShortYear(Rule):
     id = "num.short-year"
-    description = "年份简写（22年5月、二二年五月），应写全"
+    description = "年份简写（22年5月、二二年五月、24年底、23年初），应写全"
     description_en = "abbreviated year"
-    catches: ClassVar[list[str]] = ["22年5月召开。", "二二年五月召开。", "于’22年举办。"]
-    passes: ClassVar[list[str]] = ["2022年5月召开。", "工作20年，成绩显著。", "二〇二二年五月召开。"]
+    catches: ClassVar[list[str]] = [
+        "22年5月召开。",
+        "二二年五月召开。",
+        "于’22年举办。",
+        "计划24年底前完成。",
+        "23年初，市政协启动调研。",
+        "项目于21年下半年开工。",
+    ]
+    passes: ClassVar[list[str]] = [
+        "2022年5月召开。",
+        "工作20年，成绩显著。",
+        "二〇二二年五月召开。",
+        "2024年底前完成。",
+        "经过近20年初步形成体系。",
+        "连续15年末位淘汰。",
+        "建设30年底蕴深厚。",
+        "坚持20年以来，成效显著。",
+    ]
 
     _PATTERNS: ClassVar[list[re.Pattern[str]]] = [
         re.compile(r"(?<![\d.\-/])\d{2}年(?=\d{1,2}月)"),
         re.compile(rf"(?<![{_CN_YEAR}十])[{_CN_YEAR}]{{2}}年(?=[{_CN}]{{1,2}}月)"),
         re.compile(r"[’']\d{2}年?"),
     ]
+    # 24年底, 23年初 with no month after: only two-digit numbers that read as this
+    # century's years (00–29) or the 1990s, and never after 近/约/连续 (a duration).
+    _EDGE = re.compile(
+        r"(?<![\d.\-/近约余多连续第这过去])(?:[0-2]\d|9\d)年"
+        r"(?:底|初(?![步见心衷次级中])|末(?![位期尾])|上半年|下半年|年中|春季|夏季|秋季|冬季)"
+    )
 
     def check(self, site: Site, env: Env) -> Iterator[Hit]:
         for pattern in self._PATTERNS:
             for m in pattern.finditer(site.masked):
                 yield Hit(m.start(), m.end(), "num.short_year", {"span": m.group()})
+        for m in self._EDGE.finditer(site.masked):
+            yield Hit(m.start(), m.end(), "num.short_year_edge", {"span": m.group()})
+
+
+_SPACE = "[ \u00a0\u2009\u3000]+"
+# Units a Chinese text writes right after the figure (GB/T 15835): no space between.
+_UNIT_AFTER = "年月日时%％‰万亿元件次个项名人场期篇条份家所座户亩吨"
+
+
+class SpaceInNumber(Rule):
+    id = "num.space"
+    description = "数字内部或数字与单位之间有空格（6.9 %、2004 年、1 000）"
+    description_en = "a space inside a number or between a number and its unit"
+    catches: ClassVar[list[str]] = [
+        "增长6.9 %。",
+        "2004 年成立。",
+        "投资1 000万元。",
+        "2022年 5月召开。",
+        "提出提案183 件。",
+    ]
+    passes: ClassVar[list[str]] = [
+        "增长6.9%。",
+        "2004年成立。",
+        "投资1000万元。",
+        "参照 GB/T 15834 执行。",
+        "气温25~30 ℃。",
+        "会议于9:30开始。",
+        "2022年5月召开。",
+    ]
+
+    _PATTERNS: ClassVar[list[tuple[re.Pattern[str], str, str]]] = [
+        # 1 000: groups of three digits set apart by a space
+        (re.compile(rf"(?<![\d.])\d{{1,3}}(?:{_SPACE}\d{{3}})+(?![\d.])"), "中间", "inside a number"),
+        # 6.9 %, 2004 年
+        (re.compile(rf"\d{_SPACE}[{_UNIT_AFTER}]"), "与单位之间", "between a number and its unit"),
+        # 2022年 5月
+        (re.compile(rf"\d[年月]{_SPACE}\d"), "与日期之间", "inside a date"),
+    ]
+    _GAP = re.compile(_SPACE)
+
+    def check(self, site: Site, env: Env) -> Iterator[Hit]:
+        text = site.masked
+        for pattern, where, where_en in self._PATTERNS:
+            for m in pattern.finditer(text):
+                args = {"span": m.group(), "where": where, "where_en": where_en}
+                gaps = list(self._GAP.finditer(m.group()))
+                if len(gaps) == 1:  # one gap: removing it is the safe fix
+                    g = gaps[0]
+                    yield Hit(m.start() + g.start(), m.start() + g.end(), "num.space", args, "")
+                else:
+                    yield Hit(m.start(), m.end(), "num.space", args)
+
+
+_PERCENT = re.compile(r"占(?:[^，。；;：:\d]{0,10}?)(\d+(?:\.\d+)?) ?[%％]")
+_COUNT = re.compile(r"(?<![\d.])(\d+)(余|多)?([名人件个项次家所条篇份场期户])")
+_TOTAL_WORD = re.compile(r"(?:共有|共计|合计|总计|总数|共|全部|全体|总共)[^，。；;\d]{0,12}?$")
+
+
+def _fits(part: int, whole: int, given: float, places: int) -> bool:
+    """part/whole, rounded to the places the text gives, is the percentage it states."""
+    return abs(round(part * 100 / whole, places) - given) <= 10**-places / 2 + 1e-9
+
+
+def _decimals(number: str) -> int:
+    return len(number.split(".")[1]) if "." in number else 0
+
+
+class Percentage(Rule):
+    id = "num.percent"
+    description = "百分比与文中给出的部分数、总数不符（15÷205应为7.3%）"
+    description_en = "a percentage that disagrees with the part and the whole the text gives"
+    catches: ClassVar[list[str]] = [
+        "本届委员共有205名，其中女委员15名，占6.7%。",
+        "共提出提案183件，立案75件，占立案总数的45.0%。",
+        "全市共有委员220名，其中党外委员132名，占委员总数的62%。",
+    ]
+    passes: ClassVar[list[str]] = [
+        "本届委员共有205名，其中女委员15名，占7.3%。",
+        "共提出提案183件，立案75件，占41.0%。",
+        "全市共有委员220名，其中党外委员132名，占委员总数的60%。",
+        "委员15名，占6.7%。",
+        "增长6.9%，占全省的12%。",
+        "本届委员共有205名，其中女委员约15名，占7.3%。",
+        "共收到提案326件，立案提案281件，其中个人提案238件，占84.7%。",
+    ]
+
+    def check(self, site: Site, env: Env) -> Iterator[Hit]:
+        text = site.masked
+        for pm in _PERCENT.finditer(text):
+            head = text[: pm.start()]
+            parts = list(_COUNT.finditer(head[-16:]))
+            if not parts:
+                continue
+            part = parts[-1]
+            offset = len(head) - len(head[-16:])
+            if part.group(2) or text[max(0, offset + part.start() - 1) : offset + part.start()] == "约":
+                continue  # an approximate part
+            given = float(pm.group(1))
+            places = _decimals(pm.group(1))
+            value = int(part.group(1))
+            # Candidate wholes: earlier figures in the same unit, at least the part.
+            wholes = [
+                w
+                for w in _COUNT.finditer(head[: offset + part.start()])
+                if w.group(3) == part.group(3) and not w.group(2) and int(w.group(1)) >= value > 0
+            ]
+            if not wholes or any(_fits(value, int(w.group(1)), given, places) for w in wholes):
+                continue
+            # Only a whole the text marks as the total (共有205名) is sure enough to report.
+            totals = [w for w in wholes if _TOTAL_WORD.search(head[max(0, w.start() - 14) : w.start()])]
+            if not totals:
+                continue
+            whole = int(totals[-1].group(1))
+            right = value * 100 / whole
+            shown = f"{right:.{max(places, 1)}f}"
+            args = {"part": value, "whole": whole, "right": shown, "given": pm.group(1)}
+            yield Hit(pm.start(1), pm.end(), "num.percent", args)
 
 
 class ApproxNonRound(Rule):
@@ -147,4 +298,4 @@ class ApproxNonRound(Rule):
             yield Hit(m.start(), end, "num.approx", {"mark": mark, "span": text[m.start() : end]})
 
 
-RULES = [SessionArabic, MixedDate, ShortYear, ApproxNonRound]
+RULES = [SessionArabic, MixedDate, ShortYear, SpaceInNumber, Percentage, ApproxNonRound]

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import ClassVar
 
-from yearbook.check.chars import is_chinese_context, is_cjk
+from yearbook.check.chars import has_cjk, is_chinese_context
 from yearbook.check.rules.base import Env, Hit, Rule
 from yearbook.check.site import Site
 from yearbook.i18n import register
@@ -56,6 +56,7 @@ register(
 
 FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
+_ASCII_MARK = re.compile(r'[,;:?!()"<>]')
 
 
 def _neighbours(text: str, i: int) -> tuple[str, str]:
@@ -96,7 +97,7 @@ class HalfWidth(Rule):
             if (
                 (prev and is_chinese_context(prev))
                 or (nxt and is_chinese_context(nxt))
-                or any(is_cjk(c) for c in inner)
+                or has_cjk(inner)
             ):
                 for i, mark in ((m.start(), "("), (m.end() - 1, ")")):
                     done.add(i)
@@ -104,11 +105,12 @@ class HalfWidth(Rule):
             else:
                 done.update((m.start(), m.end() - 1))
         for m in self._ANGLE.finditer(text):
-            if any(is_cjk(c) for c in m.group(1)):
+            if has_cjk(m.group(1)):
                 done.update((m.start(), m.end() - 1))
                 yield Hit(m.start(), m.end(), "punct.halfwidth_angle")
-        for i, ch in enumerate(text):
-            if i in done or ch not in ',;:?!()"<>':
+        for mark in _ASCII_MARK.finditer(text):
+            i, ch = mark.start(), mark.group()
+            if i in done:
                 continue
             prev, nxt = _neighbours(text, i)
             if not (is_chinese_context(prev) or is_chinese_context(nxt)):
@@ -128,6 +130,7 @@ class HalfWidth(Rule):
 
 OPEN_TO_CLOSE = {"《": "》", "“": "”", "‘": "’", "（": "）", "【": "】", "〈": "〉"}
 CLOSE_TO_OPEN = {v: k for k, v in OPEN_TO_CLOSE.items()}
+_PAIR_MARK = re.compile("[" + re.escape("".join(OPEN_TO_CLOSE) + "".join(CLOSE_TO_OPEN)) + "]")
 
 
 class Pairs(Rule):
@@ -153,7 +156,8 @@ class Pairs(Rule):
     def check(self, site: Site, env: Env) -> Iterator[Hit]:
         text = site.masked
         stack: list[tuple[str, int]] = []
-        for i, ch in enumerate(text):
+        for mark in _PAIR_MARK.finditer(text):
+            i, ch = mark.start(), mark.group()
             if ch in OPEN_TO_CLOSE:
                 yield from self._nesting(text, i, ch, stack)
                 stack.append((ch, i))

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import ClassVar
 
-from yearbook.check.chars import is_cjk, sentences
+from yearbook.check.chars import cjk_count, key_text, sentences
 from yearbook.check.finding import Finding
 from yearbook.check.rules.base import BookRule, Env, Hit, Rule
 from yearbook.check.site import PROSE, Site
@@ -28,6 +28,8 @@ register(
 )
 
 _WORD_TWICE = re.compile(r"([\u4e00-\u9fff]{2,4})\1")
+# Overlapping pairs (a lookahead), so 的的的 yields both and the three-in-a-row test sees them.
+_CHAR_TWICE = re.compile(r"(?=([\u4e00-\u9fff])\1)")
 
 
 class Doubled(Rule):
@@ -62,9 +64,9 @@ class Doubled(Rule):
             words.append((m.start(), m.end()))
             yield Hit(m.start(), m.end(), "rep.doubled", {"word": word, "span": m.group()})
         doubling = env.resources.doubling
-        for i in range(1, len(text)):
-            ch = text[i]
-            if ch != text[i - 1] or ch not in doubling or any(s <= i < e for s, e in words):
+        for pair in _CHAR_TWICE.finditer(text):
+            i, ch = pair.start() + 1, pair.group(1)
+            if ch not in doubling or any(s <= i < e for s, e in words):
                 continue
             if i >= 2 and text[i - 2] == ch:
                 continue  # three in a row: reported at the first pair
@@ -83,10 +85,6 @@ class Doubled(Rule):
 # phrase such as 事成于和睦，力生于团结。 in two authors' articles.
 _MIN_SAME = 10
 _MIN_ELSEWHERE = 20
-
-
-def _key(sentence: str) -> str:
-    return "".join(c for c in sentence if is_cjk(c) or c.isalnum())
 
 
 class RepeatedSentence(BookRule):
@@ -110,8 +108,8 @@ class RepeatedSentence(BookRule):
             if site.role not in self.roles:
                 continue
             for start, end in sentences(site.masked):
-                key = _key(site.masked[start:end])
-                length = sum(1 for c in key if is_cjk(c))
+                key = key_text(site.masked[start:end])
+                length = cjk_count(key)
                 if length < _MIN_SAME:
                     continue
                 if key not in first:
