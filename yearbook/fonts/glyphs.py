@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
+from functools import cache
 
 from yearbook import doctree
 from yearbook.diagnostics import Diagnostic, Location, Severity
@@ -71,12 +72,15 @@ def missing_glyphs(doc: doctree.Document, faces: dict[str, Face], style: Style) 
     """
     out: list[Diagnostic] = []
     seen: set[tuple[str, str, Location | None]] = set()
+    # Each face's characters as text, so a run's missing ones are one set difference:
+    # almost every run has none, and costs no per-character work in Python.
+    charsets = {role: _charset(face) for role, face in faces.items()}
     for text, role, loc in _texts(doc, style):
         face = faces.get(role)
-        if face is None:
+        if face is None or not (missing := set(text).difference(charsets[role])):
             continue
         for char in text:
-            if not _drawn(char) or face.has(char) or (char, role, loc) in seen:
+            if char not in missing or not _drawn(char) or (char, role, loc) in seen:
                 continue
             seen.add((char, role, loc))
             args = {"char": char, "code": code_point(char), "role_name": role_name(role),
@@ -88,3 +92,8 @@ def missing_glyphs(doc: doctree.Document, faces: dict[str, Face], style: Style) 
             else:
                 out.append(Diagnostic("fonts.glyph_missing", args, loc, severity=Severity.WARNING))
     return out
+
+
+@cache
+def _charset(face: Face) -> frozenset[str]:
+    return frozenset(map(chr, face.codepoints()))
