@@ -7,10 +7,12 @@ import re
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
 from yearbook.assemble.book import assemble_with_warnings
+from yearbook.background import Background
 from yearbook.diagnostics import Diagnostic, Location, YearbookError
 from yearbook.doctree import Document
 from yearbook.i18n import register
@@ -68,14 +70,21 @@ def output_stem(prepared: Prepared) -> str:
 
 def _write_atomically(jobs: list[tuple[Path, Callable[[BinaryIO], None]]]) -> None:
     """Write every file to a temporary name first and rename only when all
-    succeeded, so a failed build leaves the earlier outputs as they were."""
+    succeeded, so a failed build leaves the earlier outputs as they were.
+
+    All but the last file are written on the second core (background.py) while this
+    process writes the last one: the DOCX beside the PDF."""
     temps: list[tuple[str, Path]] = []
     try:
-        for target, write in jobs:
+        for target, _ in jobs:
             fd, temp = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".tmp", dir=target.parent)
+            os.close(fd)
             temps.append((temp, target))
-            with os.fdopen(fd, "wb") as stream:
-                write(stream)
+        writers = [(temp, write) for (temp, _), (_, write) in zip(temps, jobs, strict=True)]
+        others = [Background(partial(_write_file, temp, write)) for temp, write in writers[:-1]]
+        _write_file(*writers[-1])
+        for other in others:
+            other.result()
         for temp, target in temps:
             try:
                 os.replace(temp, target)
@@ -87,6 +96,11 @@ def _write_atomically(jobs: list[tuple[Path, Callable[[BinaryIO], None]]]) -> No
         for temp, _ in temps:
             if os.path.exists(temp):
                 os.unlink(temp)
+
+
+def _write_file(path: str, write: Callable[[BinaryIO], None]) -> None:
+    with open(path, "wb") as stream:
+        write(stream)
 
 
 def build(data_dir: Path, out_dir: Path, prepared: Prepared | None = None) -> BuildResult:

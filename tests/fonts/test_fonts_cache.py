@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 from pathlib import Path
 
@@ -109,7 +110,7 @@ def test_facts_cache_answers_like_the_font(cache: Path, ttf: Path) -> None:
 def test_converted_font_checked_by_hash_once_then_by_size_and_time(tmp_path: Path) -> None:
     ttf = make_ttf(tmp_path / "c" / "x.ttf", "X", "政")
     sidecar = ttf.with_suffix(".json")
-    sidecar.write_text('{"sha256": "%s"}' % convert._sha256(ttf), encoding="utf-8")
+    sidecar.write_text(json.dumps({"sha256": convert._sha256(ttf)}), encoding="utf-8")
     assert convert.is_valid(ttf)
     assert '"checked"' in sidecar.read_text(encoding="utf-8")
     with ttf.open("ab") as f:  # damaged: longer than the file found whole
