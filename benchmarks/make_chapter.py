@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 # Calibrated on the yearbook style: about this many entries fill one page.
-ENTRIES_PER_PAGE = 2.15
+ENTRIES_PER_PAGE = 2.65
 ENTRIES_PER_SECTION = 24
 PLACES = ["嘉峪关", "酒泉", "金昌", "张掖", "武威", "敦煌", "玉门", "瓜州", "肃州", "金塔", "高台", "临泽"]
 SUBJECTS = [
