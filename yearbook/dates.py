@@ -1,7 +1,10 @@
 """Dates as the user writes them (ISO) and as a yearbook prints them (GB/T 15835).
 
-A value is one day, one month, a range or a list of days. Formatting goes through
-babel's zh_CN patterns: 2022年2月28日, 2月21日至23日, 6月8日、14日, 2022年9月.
+A value is one day, one month, a range or a list of days. Each date goes through
+babel's zh_CN patterns (2022年2月28日, 2022年9月); ranges and lists are joined here
+by the yearbook rules, 2月21日至23日 and 6月8日、14日, leaving out what the first
+part already says. CLDR's own interval patterns are not used: they have changed
+between releases (2月21日至23日, later 2月21日 – 23日) and a yearbook's form must not.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from babel.dates import format_interval, format_skeleton
+from babel.dates import format_skeleton
 
 LOCALE = "zh_CN"
 
@@ -146,17 +149,22 @@ def format_value(value: DateValue, with_year: bool = True) -> str:
     if isinstance(value, Month):
         return format_skeleton(f"{y}MMM", dt.date(value.year, value.month, 1), locale=LOCALE)
     if isinstance(value, DayRange):
-        return format_interval(value.start, value.end, f"{y}MMMd", locale=LOCALE)
+        return "至".join(_days([value.start, value.end], y))
     if isinstance(value, MonthRange):
         start = dt.date(value.start.year, value.start.month, 1)
         end = dt.date(value.end.year, value.end.month, 1)
-        if with_year:
-            return format_interval(start, end, "yMMM", locale=LOCALE)
-        # babel's zh_CN has no year-less month interval and falls back to "2月 – 3月".
-        return "至".join(format_skeleton("MMM", d, locale=LOCALE) for d in (start, end))
+        second = "yMMM" if end.year != start.year else "MMM"
+        return "至".join(
+            [format_skeleton(f"{y}MMM", start, locale=LOCALE), format_skeleton(second, end, locale=LOCALE)]
+        )
+    return "、".join(_days(value.days, y))
+
+
+def _days(days: list[dt.date], y: str) -> list[str]:
+    """Each day with only what differs from the one before: 6月8日, 14日, 7月1日."""
     out: list[str] = []
     prev: dt.date | None = None
-    for day in value.days:
+    for day in days:
         if prev is None:
             out.append(format_skeleton(f"{y}MMMd", day, locale=LOCALE))
         elif (day.year, day.month) == (prev.year, prev.month):
@@ -166,4 +174,4 @@ def format_value(value: DateValue, with_year: bool = True) -> str:
         else:
             out.append(format_skeleton("yMMMd", day, locale=LOCALE))
         prev = day
-    return "、".join(out)
+    return out
