@@ -69,6 +69,7 @@ def build(data_dir: Path, out_dir: Path, prepared: Prepared | None = None) -> Bu
         [
             (docx_path, lambda s: write_docx(doc, style, s)),
             (pdf_path, lambda s: write_pdf(doc, style, faces, s)),
-        ]
+        ],
+        parallel=True,
     )
     return BuildResult([docx_path, pdf_path], warnings)

@@ -7,11 +7,14 @@ import os
 import sys
 import traceback
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from yearbook import i18n
 from yearbook.diagnostics import Diagnostic, YearbookError
 from yearbook.i18n import register, tr
+
+if TYPE_CHECKING:
+    from yearbook.check.report import CheckReport
 
 register(
     {
@@ -109,24 +112,36 @@ def _print_diagnostics(diagnostics: list[Diagnostic]) -> None:
 
 
 def _build(args: argparse.Namespace) -> int:
+    from yearbook.background import Background
     from yearbook.build import build, prepare
     from yearbook.check import run_checks
 
     prepared = prepare(args.data_dir)
-    report = run_checks(prepared.loaded)
-    print(report.summary())
-    if report.findings:
-        print(tr("cli.see_check", data=args.data_dir))
-    if args.strict and report.errors:
-        print(report.render(), file=sys.stderr)
-        print(tr("cli.strict_failed", n=len(report.errors)), file=sys.stderr)
-        return 1
-    result = build(args.data_dir, args.out, prepared)
+    # The checks read only the loaded data: on the second core while the outputs are made.
+    checks = Background(lambda: run_checks(prepared.loaded))
+    if args.strict:
+        report = checks.result()
+        _print_summary(report, args)
+        if report.errors:
+            print(report.render(), file=sys.stderr)
+            print(tr("cli.strict_failed", n=len(report.errors)), file=sys.stderr)
+            return 1
+    try:
+        result = build(args.data_dir, args.out, prepared)
+    finally:
+        if not args.strict:
+            _print_summary(checks.result(), args)
     _print_diagnostics(result.warnings)
     print(tr("cli.wrote"))
     for path in result.outputs:
         print(tr("cli.output", path=path, size=_size(path.stat().st_size)))
     return 0
+
+
+def _print_summary(report: CheckReport, args: argparse.Namespace) -> None:
+    print(report.summary())
+    if report.findings:
+        print(tr("cli.see_check", data=args.data_dir))
 
 
 def _size(n: int) -> str:

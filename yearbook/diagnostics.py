@@ -53,6 +53,10 @@ class YearbookError(Exception):
         super().__init__("\n".join(d.render() for d in diagnostics))
         self.diagnostics = diagnostics
 
+    def __reduce__(self) -> tuple[type[YearbookError], tuple[list[Diagnostic]]]:
+        # Raised in a background process and sent back (background.py) as it was made.
+        return (YearbookError, (self.diagnostics,))
+
 
 def display_path(path: Path, root: Path | None = None) -> str:
     """A file name as the user should read it: relative to the data folder's parent."""

@@ -13,9 +13,11 @@ import contextlib
 import errno
 import os
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
+from yearbook.background import Background
 from yearbook.diagnostics import Diagnostic, YearbookError
 from yearbook.i18n import register, tr
 
@@ -89,8 +91,11 @@ def _fail(code: str, path: Path, exc: OSError | None = None) -> YearbookError:
     return YearbookError([Diagnostic(code, args)])
 
 
-def write_together(out_dir: Path, jobs: list[Job]) -> None:
-    """Write every job's file into out_dir; replace the old files all or none."""
+def write_together(out_dir: Path, jobs: list[Job], parallel: bool = False) -> None:
+    """Write every job's file into out_dir; replace the old files all or none.
+
+    With `parallel`, all jobs but the last are written on the second core
+    (background.py) while this process writes the last: the DOCX beside the PDF."""
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -103,6 +108,7 @@ def write_together(out_dir: Path, jobs: list[Job]) -> None:
     tag = f"{os.getpid()}"
     temps: list[Path] = []
     try:
+        files = []
         for target, write in jobs:
             temp = target.with_name(f".{target.name}.{tag}.new")
             try:
@@ -111,16 +117,28 @@ def write_together(out_dir: Path, jobs: list[Job]) -> None:
             except OSError as exc:
                 raise _fail("build.folder_not_writable", out_dir, exc) from exc
             temps.append(temp)
-            with os.fdopen(fd, "wb") as stream:
-                try:
-                    write(stream)
-                    stream.flush()
-                except OSError as exc:
-                    raise _fail("build.cannot_write", target, exc) from exc
+            files.append((fd, target, write))
+        if parallel:
+            others = [Background(partial(_write, *f)) for f in files[:-1]]
+            _write(*files[-1])
+            for other in others:
+                other.result()
+        else:
+            for f in files:
+                _write(*f)
         _swap([(temp, target) for temp, (target, _) in zip(temps, jobs, strict=True)], tag)
     finally:
         for temp in temps:
             _remove(temp)
+
+
+def _write(fd: int, target: Path, write: Callable[[BinaryIO], None]) -> None:
+    with os.fdopen(fd, "wb") as stream:
+        try:
+            write(stream)
+            stream.flush()
+        except OSError as exc:
+            raise _fail("build.cannot_write", target, exc) from exc
 
 
 def _swap(pairs: list[tuple[Path, Path]], tag: str) -> None:

@@ -71,12 +71,27 @@ def missing_glyphs(doc: doctree.Document, faces: dict[str, Face], style: Style) 
     """
     out: list[Diagnostic] = []
     seen: set[tuple[str, str, Location | None]] = set()
-    for text, role, loc in _texts(doc, style):
+    texts = list(_texts(doc, style))
+    # The distinct characters of each role against its face first: almost always none is
+    # missing, and then no text is looked at character by character.
+    used: dict[str, set[str]] = {}
+    for text, role, _ in texts:
+        used.setdefault(role, set()).update(text)
+    missing: dict[str, set[str]] = {}
+    for role, chars in used.items():
         face = faces.get(role)
-        if face is None:
+        if face is not None:
+            have = face.codepoints()
+            missing[role] = {c for c in chars if ord(c) not in have and _drawn(c)}
+    if not any(missing.values()):
+        return out
+    for text, role, loc in texts:
+        lacking = missing.get(role)
+        if not lacking or lacking.isdisjoint(text):
             continue
+        face = faces[role]
         for char in text:
-            if not _drawn(char) or face.has(char) or (char, role, loc) in seen:
+            if char not in lacking or (char, role, loc) in seen:
                 continue
             seen.add((char, role, loc))
             args = {"char": char, "code": code_point(char), "role_name": role_name(role),

@@ -10,7 +10,7 @@ import sys
 from functools import cache
 from pathlib import Path
 
-from fontTools.ttLib import TTCollection, TTFont
+from yearbook.fonts.facts import face_facts
 
 COLLECTION_SUFFIXES = (".ttc", ".otc")
 
@@ -89,18 +89,6 @@ def fontconfig_lookup(family: str) -> list[tuple[Path, int]]:
     return [(Path(f[0]), f[1]) for f in sorted(hits, key=rank)]
 
 
-def face_names(font: TTFont) -> set[str]:
-    """Every family name the face gives, in every language (SimSun is also 宋体)."""
-    names = set()
-    for record in font["name"].names:
-        if record.nameID in (1, 16, 4):
-            try:
-                names.add(record.toUnicode().strip().casefold())
-            except UnicodeDecodeError:
-                continue
-    return names
-
-
 def pick_index(path: Path, family: str | None) -> int | None:
     """The face in `path` named `family` (regular preferred); 0 for a single face or no name."""
     if path.suffix.lower() not in COLLECTION_SUFFIXES:
@@ -108,15 +96,15 @@ def pick_index(path: Path, family: str | None) -> int | None:
     if not family:
         return 0
     try:
-        fonts = TTCollection(str(path), lazy=True).fonts
+        faces = face_facts(path)
     except Exception:  # an unreadable file is just not a candidate
         return None
     wanted = family.casefold()
-    matches = [i for i, f in enumerate(fonts) if wanted in face_names(f)]
+    matches = [i for i, f in enumerate(faces) if wanted in f.names]
     if not matches:
         return None
     for i in matches:
-        if fonts[i]["name"].getBestSubFamilyName().casefold() in ("regular", "book", "normal"):
+        if faces[i].subfamily.casefold() in ("regular", "book", "normal"):
             return i
     return matches[0]
 
@@ -151,9 +139,8 @@ def scan_family(family: str, dirs: list[Path] | None = None) -> list[tuple[Path,
         if suffix not in (".ttf", ".otf", *COLLECTION_SUFFIXES):
             continue
         try:
-            fonts = TTCollection(str(path), lazy=True).fonts if suffix in COLLECTION_SUFFIXES \
-                else [TTFont(str(path), lazy=True)]
+            faces = face_facts(path)
         except Exception:  # unreadable files are skipped
             continue
-        out.extend((path, i) for i, font in enumerate(fonts) if wanted in face_names(font))
+        out.extend((path, i) for i, face in enumerate(faces) if wanted in face.names)
     return out

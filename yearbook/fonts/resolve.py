@@ -12,15 +12,13 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from functools import cache
 from pathlib import Path
-
-from fontTools.ttLib import TTCollection, TTFont
 
 from yearbook.diagnostics import Diagnostic, Severity, YearbookError
 from yearbook.fonts import locate
 from yearbook.fonts.config import Candidate, FontConfig, fonts_dir, load_config
-from yearbook.fonts.convert import Progress, is_convertible, truetype_for
+from yearbook.fonts.convert import Progress, truetype_for
+from yearbook.fonts.facts import face_facts
 from yearbook.i18n import register, tr
 from yearbook.style import FONT_ROLES, Style
 
@@ -99,36 +97,12 @@ class Face:
         return self.source or self.path
 
     def codepoints(self) -> frozenset[int]:
-        return codepoints(self.path, self.subfont_index)
+        from yearbook.fonts.metrics import face_codepoints  # ReportLab, only when asked
+
+        return face_codepoints(self.path, self.subfont_index)
 
     def has(self, char: str) -> bool:
         return ord(char) in self.codepoints()
-
-
-def _open(path: Path, index: int) -> TTFont:
-    if path.suffix.lower() in locate.COLLECTION_SUFFIXES:
-        return TTCollection(str(path), lazy=True).fonts[index]
-    return TTFont(str(path), lazy=True)
-
-
-@cache
-def _codepoints(path: Path, index: int, mtime_ns: int) -> frozenset[int]:
-    return frozenset(_open(path, index).getBestCmap() or {})
-
-
-def codepoints(path: Path, index: int) -> frozenset[int]:
-    """The characters face `index` of `path` maps, read once per file version."""
-    return _codepoints(path, index, path.stat().st_mtime_ns)
-
-
-def _licence_from_font(font: TTFont) -> str:
-    name = font["name"]
-    for name_id in (13, 14):
-        text = name.getDebugName(name_id)
-        if text:
-            first = text.strip().split("\n")[0]
-            return first if len(first) <= 100 else first[:97] + "..."
-    return ""
 
 
 class Resolver:
@@ -183,19 +157,17 @@ class Resolver:
             if index is None:
                 return None
         try:
-            font = _open(path, index)
-            # A file found by name must really hold the family asked for (collections were
-            # matched by family in pick_index already).
-            single = path.suffix.lower() not in locate.COLLECTION_SUFFIXES
-            if cand.family and single and cand.family.casefold() not in locate.face_names(font):
-                return None
-            family = font["name"].getBestFamilyName() or path.stem
-            fs_type = font["OS/2"].fsType if "OS/2" in font else 0
-            glyf = "glyf" in font
-            convertible = is_convertible(font)
-            licence = cand.licence or _licence_from_font(font) or tr("fonts.licence_unknown")
+            facts = face_facts(path)[index]
         except Exception:  # an unreadable or odd file is just not a candidate
             return None
+        # A file found by name must really hold the family asked for (collections were
+        # matched by family in pick_index already).
+        single = path.suffix.lower() not in locate.COLLECTION_SUFFIXES
+        if cand.family and single and cand.family.casefold() not in facts.names:
+            return None
+        family = facts.family or path.stem
+        fs_type, glyf, convertible = facts.fs_type, facts.glyf, facts.convertible
+        licence = cand.licence or facts.licence or tr("fonts.licence_unknown")
         if fs_type & 0x000F == 0x0002:  # "restricted licence embedding": must not be embedded
             self.notes.append(Diagnostic("fonts.not_embeddable", {"family": family, "path": str(path)},
                                          severity=Severity.WARNING))

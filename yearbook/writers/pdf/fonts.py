@@ -9,11 +9,15 @@ becoming an empty box.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from fnmatch import fnmatch
+from weakref import WeakKeyDictionary
 
+from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics, ttfonts
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace
 
 from yearbook.fonts import Face
+from yearbook.fonts.metrics import face_metrics
 from yearbook.style import CharStyle
 
 # Fallback order when a role's face lacks a character: closest in look first.
@@ -70,6 +74,22 @@ def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
 ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
 
+class CachedTTFont(TTFont):
+    """ReportLab's TTFont over an already parsed face (fonts.metrics caches the parse).
+
+    The attributes are exactly those TTFont.__init__ sets; a test compares them with a
+    TTFont made the usual way, so a ReportLab change cannot pass unnoticed.
+    """
+
+    def __init__(self, name: str, face: TTFontFace):
+        self.fontName = name
+        self.face = face
+        self.encoding = TTEncoding()
+        self.state = WeakKeyDictionary()
+        self._asciiReadable = rl_config.ttfAsciiReadable
+        self.shapable = not any(fnmatch(name, glob) for glob in rl_config.unShapedFontGlob)
+
+
 class FontSet:
     """The registered face name for each role, and which characters each face has."""
 
@@ -80,7 +100,8 @@ class FontSet:
         self._coverage: dict[str, set[int] | dict[int, int]] = {}
         for role, face in faces.items():
             if face.key not in pdfmetrics.getRegisteredFontNames():
-                pdfmetrics.registerFont(TTFont(face.key, str(face.path), subfontIndex=face.subfont_index))
+                metrics = face_metrics(face.path, face.subfont_index)
+                pdfmetrics.registerFont(CachedTTFont(face.key, metrics))
             font = pdfmetrics.getFont(face.key)
             self.names[role] = face.key
             self._coverage[role] = font.face.charToGlyph

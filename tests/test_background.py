@@ -1,0 +1,60 @@
+"""Work on the second core: results, errors and the one-process fallback behave alike."""
+
+from __future__ import annotations
+
+import os
+import signal
+
+import pytest
+
+from yearbook import background
+from yearbook.background import Background
+from yearbook.diagnostics import Diagnostic, Location, YearbookError
+
+
+@pytest.fixture(params=["fork", "inline"])
+def mode(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    if request.param == "fork" and not hasattr(os, "fork"):
+        pytest.skip("no fork on this system")
+    monkeypatch.setenv("YEARBOOK_JOBS", "0" if request.param == "fork" else "1")
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    return request.param
+
+
+def test_result_comes_back(mode: str) -> None:
+    job = Background(lambda: {"pid": os.getpid(), "sum": sum(range(1000))})
+    value = job.result()
+    assert value["sum"] == 499500
+    assert (value["pid"] != os.getpid()) == (mode == "fork")
+    assert job.result() is value  # asked twice: the same answer, no second run
+
+
+def test_user_errors_are_raised_in_the_caller(mode: str) -> None:
+    diagnostic = Diagnostic("build.cannot_write", {"path": "甲.pdf", "reason": "只读"}, Location("甲.pdf", 1, 1))
+
+    def fail() -> None:
+        raise YearbookError([diagnostic])
+
+    with pytest.raises(YearbookError) as caught:
+        Background(fail).result()
+    assert caught.value.diagnostics == [diagnostic]
+
+
+def test_a_child_that_dies_is_replaced_by_doing_the_work_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    if not hasattr(os, "fork"):
+        pytest.skip("no fork on this system")
+    monkeypatch.setattr(background, "_can_fork", lambda: True)
+    parent = os.getpid()
+
+    def work() -> int:
+        if os.getpid() != parent:
+            os.kill(os.getpid(), signal.SIGKILL)  # as the out-of-memory killer would
+        return 42
+
+    assert Background(work).result() == 42
+
+
+def test_files_written_in_the_background_are_whole(mode: str, tmp_path) -> None:
+    target = tmp_path / "甲.bin"
+    Background(lambda: target.write_bytes(b"x" * 100_000)).result()
+    assert target.stat().st_size == 100_000

@@ -1,0 +1,101 @@
+"""Run independent work on the second core: a forked child computes, the parent goes on.
+
+A build has work that needs only what is already in memory and whose result is small:
+the proofreading checks beside the PDF, the DOCX beside the PDF. On a machine that
+can fork (Linux, macOS) the child inherits the data without copying or pickling it
+and sends back only its result; elsewhere (Windows) the work runs in the calling
+process when its result is asked for, with the same result.
+
+An exception in the child comes back and is raised in the parent, so a user error
+(YearbookError) or a bug is reported exactly as if the work had run in the parent.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+# YEARBOOK_JOBS=1 runs everything in one process (for profiling, or a one-core machine).
+_ENV = "YEARBOOK_JOBS"
+
+
+def _can_fork() -> bool:
+    if not hasattr(os, "fork") or sys.platform == "win32":
+        return False
+    if os.environ.get(_ENV, "").strip() == "1":
+        return False
+    return (os.cpu_count() or 1) > 1
+
+
+class Background(Generic[T]):
+    """`fn()` computed in a forked child; `result()` waits for it and returns or raises."""
+
+    def __init__(self, fn: Callable[[], T]):
+        self._fn: Callable[[], T] | None = fn
+        self._pid = 0
+        self._read = -1
+        self._done = False
+        self._value: T | None = None
+        self._error: BaseException | None = None
+        if _can_fork():
+            self._start()
+
+    def _start(self) -> None:
+        read, write = os.pipe()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:  # the child: compute, send, leave without running the parent's exit code
+            os.close(read)
+            status = 0
+            try:
+                try:
+                    payload = pickle.dumps((True, self._fn()), pickle.HIGHEST_PROTOCOL)  # type: ignore[misc]
+                except BaseException as exc:  # sent back and raised in the parent
+                    payload = pickle.dumps((False, exc), pickle.HIGHEST_PROTOCOL)
+                with os.fdopen(write, "wb") as stream:
+                    stream.write(payload)
+            except BaseException:
+                status = 1
+            finally:
+                os._exit(status)
+        os.close(write)
+        self._pid, self._read = pid, read
+
+    def result(self) -> T:
+        if not self._done:
+            self._done = True
+            if self._pid:
+                self._collect()
+            else:
+                fn, self._fn = self._fn, None
+                try:
+                    self._value = fn()  # type: ignore[misc]
+                except BaseException as exc:
+                    self._error = exc
+        if self._error is not None:
+            raise self._error
+        return self._value  # type: ignore[return-value]
+
+    def _collect(self) -> None:
+        with os.fdopen(self._read, "rb") as stream:
+            data = stream.read()
+        _, status = os.waitpid(self._pid, 0)
+        fn, self._fn = self._fn, None
+        if not data or status != 0:
+            # The child died (killed, out of memory) before it could answer: do the work here.
+            try:
+                self._value = fn()  # type: ignore[misc]
+            except BaseException as exc:
+                self._error = exc
+            return
+        ok, value = pickle.loads(data)
+        if ok:
+            self._value = value
+        else:
+            self._error = value
