@@ -44,7 +44,7 @@ LETTERS = (("B", "边防"), ("C", "城建"), ("D", "党建"), ("G", "工业"), (
 
 def term_text(n: int) -> str:
     """The n-th term, as written in the text: unique in the book."""
-    letter, word = LETTERS[n % len(LETTERS)]
+    _, word = LETTERS[n % len(LETTERS)]
     return f"{word}第{n}项"
 
 

@@ -84,7 +84,9 @@ class _Text:
         self.measure = Measure(self.text, widths, ems)
 
 
-_OWN_STATE = ("_t", "leading", "base_size", "indent", "align", "bold", "orphans", "widows", "marks", "on_mark")
+_OWN_STATE = (
+    "_t", "leading", "base_size", "indent", "align", "bold", "orphans", "widows", "marks", "on_mark",
+)
 
 
 class CJKParagraph(Flowable):

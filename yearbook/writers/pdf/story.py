@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak
 
-from yearbook.doctree import Block, Heading, Index, OutlineItem, Paragraph, TableOfContents, TitlePage
+from yearbook.doctree import (
+    Block,
+    Heading,
+    Index,
+    OutlineItem,
+    Paragraph,
+    Table,
+    TableOfContents,
+    TitlePage,
+)
 from yearbook.style import ParaStyle, Style
 from yearbook.writers.pdf.columns import ColumnBand
 from yearbook.writers.pdf.fonts import FontSet
@@ -97,7 +106,9 @@ class StoryBuilder:
         para = make_text(h.text, ps, self.fonts)
         para.keepWithNext = True
         new_page = ps.new_page or h.odd_page
-        marker = Marker(self.marks, h.outline, h.running_head, opening=new_page, anchor=h.anchor, index=h.index)
+        marker = Marker(
+            self.marks, h.outline, h.running_head, opening=new_page, anchor=h.anchor, index=h.index
+        )
         if new_page:
             self.flush()
             if self.story:
@@ -138,7 +149,8 @@ class StoryBuilder:
         if self.story:
             self.story.append(PageBreak())
         self.keep = None
-        self.story += [Marker(self.marks, OutlineItem(0, t.title)), TitlePageFlowable(t, self.style, self.fonts, self.marks)]
+        page = TitlePageFlowable(t, self.style, self.fonts, self.marks)
+        self.story += [Marker(self.marks, OutlineItem(0, t.title)), page]
 
     def part_title(self, title: str) -> None:
         """The 目录's or 索引's title as a 类目-level heading on a right-hand page, unless the

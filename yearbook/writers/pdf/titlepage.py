@@ -24,7 +24,8 @@ class TitlePageFlowable(Flowable):
         super().__init__()
         self.marks = marks
         self.title = make_text(page.title, style.para("title_page"), fonts, align="center")
-        self.lines = [make_text(line, style.para("title_page_line"), fonts, align="center") for line in page.lines]
+        line_style = style.para("title_page_line")
+        self.lines = [make_text(line, line_style, fonts, align="center") for line in page.lines]
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width, self.height = availWidth, availHeight
