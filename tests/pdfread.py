@@ -7,9 +7,9 @@ from collections.abc import Iterator
 
 from pdfminer.converter import PDFPageAggregator
 from pdfminer.high_level import extract_pages
+from pdfminer.layout import LTChar, LTCurve, LTPage
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
-from pdfminer.layout import LTChar, LTCurve, LTPage
 
 
 def leaves(page: LTPage) -> Iterator[object]:

@@ -84,7 +84,7 @@ def where_headings_are(pages: list[Page], front: int) -> dict[str, Page]:
 
 
 def test_front_matter_has_its_own_folios_and_the_body_starts_at_1(book):
-    doc, _, page_map, _, pages = book
+    _, _, page_map, _, pages = book
     front = page_map.front_pages
     assert front % 2 == 0 and front >= 4
     assert pages[0].folio == "" and pages[0].head == ""  # 书名页
@@ -158,7 +158,7 @@ def test_every_index_reference_points_where_the_term_is(book, style):
 
 
 def test_see_also_is_printed(book):
-    doc, _, page_map, _, pages = book
+    doc, _, _, _, pages = book
     index = next(b for b in doc.blocks if isinstance(b, Index))
     entry = next(e for g in index.groups for e in g.entries if e.see_also)
     text = "".join(p.text for p in pages[-4:]).replace(" ", "")
