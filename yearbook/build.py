@@ -15,6 +15,7 @@ from yearbook.diagnostics import Diagnostic, Location, YearbookError
 from yearbook.doctree import Document
 from yearbook.i18n import register
 from yearbook.load.book import Loaded, load_book
+from yearbook.pagemap import PageMap
 from yearbook.style import Style, load_style
 
 register(
@@ -109,10 +110,13 @@ def build(data_dir: Path, out_dir: Path, prepared: Prepared | None = None) -> Bu
     stem = output_stem(prepared)
     docx_path, pdf_path = out_dir / f"{stem}.docx", out_dir / f"{stem}.pdf"
     doc, style = prepared.document, prepared.style
+    # The PDF first: where it sets a book's headings and index terms (a PageMap) gives the
+    # page numbers the DOCX's 目录 and 索引 fields show before Word updates them.
+    layout: list[PageMap] = []
     _write_atomically(
         [
-            (docx_path, lambda s: write_docx(doc, style, s)),
-            (pdf_path, lambda s: write_pdf(doc, style, faces, s)),
+            (pdf_path, lambda s: layout.append(write_pdf(doc, style, faces, s))),
+            (docx_path, lambda s: write_docx(doc, style, s, layout[0] if layout else None)),
         ]
     )
     return BuildResult([docx_path, pdf_path], warnings)
