@@ -217,3 +217,14 @@ def test_bookmarks_cover_front_matter_and_third_level(book):
     assert titles[:3] == [TITLE, "编辑说明", "目录"]
     assert (2, "专题（1-2）") in marks
     assert (0, "索引") in marks
+
+
+def test_chronicle_dates_are_set_in_their_character_style(book, style):
+    *_, page_map, _, pages = book
+    assert style.char("date").font == style.para("heading1").font != style.para("body").font
+    page = next(p for p in pages[page_map.front_pages :] if any(t == "大事记" for t, _ in heading_rows(p)))
+    heading_font = page.chars[page.text.index("大事记")].fontname
+    i = page.text.index("3日")
+    date_fonts = {c.fontname for c in page.chars[i : i + 2]}
+    text_fonts = {c.fontname for c in page.chars[i + 3 : i + 8]}
+    assert date_fonts == {heading_font} and heading_font not in text_fonts
