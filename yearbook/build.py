@@ -8,9 +8,10 @@ from pathlib import Path
 
 from yearbook.assemble.book import assemble_with_warnings
 from yearbook.diagnostics import Diagnostic
-from yearbook.doctree import Document
+from yearbook.doctree import Document, Index, TableOfContents
 from yearbook.load.book import Loaded, load_book
 from yearbook.output import write_together
+from yearbook.pagemap import PageMap
 from yearbook.style import Style, load_style
 
 DEFAULT_STYLE = "yearbook"
@@ -49,6 +50,11 @@ def output_stem(prepared: Prepared) -> str:
     return _UNSAFE_IN_NAMES.sub("_", name).strip(" .") or "yearbook"
 
 
+def needs_page_map(doc: Document) -> bool:
+    """Whether the DOCX shows where the PDF set things (a 目录 or a 索引)."""
+    return any(isinstance(b, TableOfContents | Index) for b in [*doc.front, *doc.blocks])
+
+
 def build(data_dir: Path, out_dir: Path, prepared: Prepared | None = None) -> BuildResult:
     from yearbook.fonts import font_warnings, missing_glyphs, resolve_faces
     from yearbook.writers.docx import write_docx
@@ -64,12 +70,13 @@ def build(data_dir: Path, out_dir: Path, prepared: Prepared | None = None) -> Bu
     stem = output_stem(prepared)
     docx_path, pdf_path = out_dir / f"{stem}.docx", out_dir / f"{stem}.pdf"
     doc, style = prepared.document, prepared.style
-    write_together(
-        out_dir,
-        [
-            (docx_path, lambda s: write_docx(doc, style, s)),
-            (pdf_path, lambda s: write_pdf(doc, style, faces, s)),
-        ],
-        parallel=True,
-    )
+    # A book's 目录 and 索引 fields show the PDF's page numbers (a PageMap), so its DOCX
+    # waits for the PDF; anything else has its DOCX written on the second core meanwhile.
+    layout: list[PageMap] = []
+    pdf_job = (pdf_path, lambda s: layout.append(write_pdf(doc, style, faces, s)))
+    docx_job = (docx_path, lambda s: write_docx(doc, style, s, layout[0] if layout else None))
+    if needs_page_map(doc):
+        write_together(out_dir, [pdf_job, docx_job])
+    else:
+        write_together(out_dir, [docx_job, pdf_job], parallel=True)
     return BuildResult([docx_path, pdf_path], warnings)

@@ -8,7 +8,7 @@ indents in characters (2字 or 2em). Everything here is in points.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -213,7 +213,20 @@ class Style:
     source: Path | None = None
 
     def para(self, name: str) -> ParaStyle:
-        return self.paragraphs[name]
+        found = self.paragraphs.get(name)
+        if found is None and name in OPTIONAL_PARA_NAMES:
+            found = self.paragraphs[name] = derived_para(name, self.paragraphs)
+        if found is None:
+            raise KeyError(name)
+        return found
+
+    def char(self, name: str) -> CharStyle:
+        found = self.characters.get(name)
+        if found is None and name in OPTIONAL_CHAR_NAMES:
+            found = self.characters[name] = CharStyle(font="hei")
+        if found is None:
+            raise KeyError(name)
+        return found
 
 
 PARA_NAMES = (
@@ -222,6 +235,31 @@ PARA_NAMES = (
     "running_head", "page_number",
 )
 CHAR_NAMES = ("entry_title", "runin_title")
+# Book styles (次分目, 书名页, 目录, 索引, 大事记 dates): optional, so a style file written
+# for a single chapter keeps loading; a missing one is derived from the styles above.
+OPTIONAL_PARA_NAMES = (
+    "heading3", "title_page", "title_page_line", "toc1", "toc2", "toc3", "index_letter", "index_entry",
+)
+OPTIONAL_CHAR_NAMES = ("date",)
+
+
+def derived_para(name: str, paragraphs: dict[str, ParaStyle]) -> ParaStyle:
+    """The default of an optional paragraph style, made from the required ones."""
+    body, h1, h2 = paragraphs["body"], paragraphs["heading1"], paragraphs["heading2"]
+    plain = {"new_page": False, "full_width": False, "space_before": 0.0, "space_after": 0.0, "loc": None}
+    if name == "heading3":
+        return replace(h2, **{**plain, "align": "left", "size": body.size, "leading": h2.leading})
+    if name == "title_page":
+        return replace(h1, **{**plain, "size": h1.size * 1.5, "leading": h1.size * 2.0, "align": "center"})
+    if name == "title_page_line":
+        return replace(h2, **{**plain, "font": "song", "align": "center"})
+    if name.startswith("toc"):
+        level = int(name[3:])
+        font = "hei" if level == 1 else body.font
+        return replace(body, **{**plain, "font": font, "first_indent": 2.0 * (level - 1), "align": "left"})
+    if name == "index_letter":
+        return replace(h2, **{**plain, "align": "left", "space_before": body.line_height / 2})
+    return replace(body, **{**plain, "first_indent": 0.0, "align": "left"})  # index_entry
 
 LENGTH = LengthKind()
 PARA = ObjectKind(ParaStyle, [
@@ -245,8 +283,9 @@ CHAR = ObjectKind(CharStyle, [
 class NamedKind(Kind):
     """A mapping from a fixed set of names to one kind of value."""
 
-    def __init__(self, names: tuple[str, ...], item: Kind, required: bool):
+    def __init__(self, names: tuple[str, ...], item: Kind, required: bool, optional: tuple[str, ...] = ()):
         fields = [Field(n, n, item, required=required) for n in names]
+        fields += [Field(n, n, item, required=False) for n in optional]
         self.mapping = ObjectKind(lambda loc, **kw: kw, fields)
 
     def convert(self, node: Node, ctx: Context, path: str) -> dict | Invalid:
@@ -279,8 +318,14 @@ STYLE = ObjectKind(
             Field("header_distance", "书眉距", LENGTH),
             Field("footer_distance", "页码距", LENGTH),
         ]), required=True),
-        Field("paragraphs", "段落", NamedKind(PARA_NAMES, PARA, required=True), required=True),
-        Field("characters", "字符", NamedKind(CHAR_NAMES, CHAR, required=True), required=True),
+        Field(
+            "paragraphs", "段落", NamedKind(PARA_NAMES, PARA, required=True, optional=OPTIONAL_PARA_NAMES),
+            required=True,
+        ),
+        Field(
+            "characters", "字符", NamedKind(CHAR_NAMES, CHAR, required=True, optional=OPTIONAL_CHAR_NAMES),
+            required=True,
+        ),
         Field("table", "表格", ObjectKind(TableStyle, [
             Field("full_width", "通栏", BoolKind()),
             Field("rule_thick", "粗线", LENGTH),
@@ -331,7 +376,7 @@ def load_style(name: str, data_dir: Path, loc: Location | None = None) -> Style:
         raise YearbookError(problems)
     page = values["page"]
     page.columns = int(page.columns)
-    return Style(
+    style = Style(
         name=str(values["name"]),
         page=page,
         paragraphs=values["paragraphs"],
@@ -342,3 +387,8 @@ def load_style(name: str, data_dir: Path, loc: Location | None = None) -> Style:
         word_fonts={k: str(v) for k, v in (values.get("word_fonts") or {}).items()},
         source=path,
     )
+    for name in OPTIONAL_PARA_NAMES:
+        style.para(name)
+    for name in OPTIONAL_CHAR_NAMES:
+        style.char(name)
+    return style

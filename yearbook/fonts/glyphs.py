@@ -34,19 +34,19 @@ def code_point(char: str) -> str:
 
 def _texts(doc: doctree.Document, style: Style) -> Iterator[tuple[str, str, Location | None]]:
     """(text, font role, source) for everything the PDF sets, in reading order."""
-    paras, chars = style.paragraphs, style.characters
+    paras = style.paragraphs
     if style.heads.running_heads and doc.meta.title:
         yield doc.meta.title, paras["running_head"].font, None
-    for block in doc.blocks:
+    for block in [*doc.front, *doc.blocks]:
         if isinstance(block, doctree.Heading):
-            level = "heading1" if block.level <= 1 else "heading2"
-            yield block.text, paras[level].font, block.source
+            level = f"heading{min(max(block.level, 1), 3)}"
+            yield block.text, style.para(level).font, block.source
             if style.heads.running_heads:
                 yield block.running_head, paras["running_head"].font, block.source
         elif isinstance(block, doctree.Paragraph):
             para_role = paras[block.role.value].font
             for run in block.runs:
-                role = chars[run.role.value].font if run.role is not doctree.RunRole.TEXT else para_role
+                role = style.char(run.role.value).font if run.role is not doctree.RunRole.TEXT else para_role
                 yield run.text, role, run.source
         elif isinstance(block, doctree.Table):
             yield block.caption, paras["caption"].font, block.source
@@ -56,6 +56,20 @@ def _texts(doc: doctree.Document, style: Style) -> Iterator[tuple[str, str, Loca
             for row in block.rows:
                 for cell in row:
                     yield cell.text, paras["table_cell"].font, cell.source
+        elif isinstance(block, doctree.TitlePage):
+            yield block.title, style.para("title_page").font, None
+            for line in block.lines:
+                yield line, style.para("title_page_line").font, None
+        elif isinstance(block, doctree.TableOfContents):
+            yield block.title, paras["heading1"].font, None
+            for entry in block.entries:
+                yield entry.text, style.para(f"toc{min(max(entry.level, 1), 3)}").font, None
+        elif isinstance(block, doctree.Index):
+            yield block.title, paras["heading1"].font, None
+            for group in block.groups:
+                yield group.letter, style.para("index_letter").font, None
+                for entry in group.entries:
+                    yield "".join([entry.term, *entry.see_also]), style.para("index_entry").font, None
 
 
 def _drawn(char: str) -> bool:

@@ -17,6 +17,8 @@ from lxml import etree
 from yearbook.doctree import Block, Document, Heading, Paragraph, ParaRole, Run, RunRole, Table
 from yearbook.style import Style
 from yearbook.writers.docx import oxml
+from yearbook.writers.docx.book import BookParts
+from yearbook.writers.docx.index import xe_runs
 from yearbook.writers.docx.page import section_break, set_section
 from yearbook.writers.docx.styles import CHARACTER_STYLES, PARAGRAPH_STYLES, heading_style_id
 from yearbook.writers.docx.tables import build_table
@@ -37,13 +39,13 @@ class _Group:
     blocks: list[Block] = field(default_factory=list)
 
 
-def write_body(document: WordDocument, doc: Document, style: Style) -> None:
+def write_body(document: WordDocument, doc: Document, style: Style, book: BookParts | None = None) -> None:
     body = document.element.body
     body_sect_pr = body.sectPr
     page = style.page
-    groups = _group(doc.blocks, style)
+    groups = _group([*doc.front, *doc.blocks], style)
     for index, group in enumerate(groups):
-        elements = [e for b in group.blocks for e in _block(b, style, group.wide)]
+        elements = [e for b in group.blocks for e in _block(b, style, group.wide, book)]
         last = index == len(groups) - 1
         cols = 1 if group.wide else page.columns
         start = "nextPage" if group.new_page and index > 0 else "continuous"
@@ -82,6 +84,8 @@ def _group(blocks: list[Block], style: Style) -> list[_Group]:
 def _is_wide(block: Block, style: Style) -> bool:
     if style.page.columns <= 1:
         return False
+    if (wide := BookParts.is_wide(block)) is not None:  # 书名页, 目录, 索引
+        return wide
     if isinstance(block, Table):
         return style.table.full_width
     if isinstance(block, Heading):
@@ -89,9 +93,14 @@ def _is_wide(block: Block, style: Style) -> bool:
     return style.para(block.role.value).full_width
 
 
-def _block(block: Block, style: Style, wide: bool) -> list[etree._Element]:
+def _block(block: Block, style: Style, wide: bool, book: BookParts | None = None) -> list[etree._Element]:
+    if book is not None and (parts := book.elements(block)) is not None:  # 书名页, 目录, 索引
+        return parts
     if isinstance(block, Heading):
-        return [_paragraph(f"Heading{min(block.level, 9)}", [Run(block.text)])]
+        p = _paragraph(f"Heading{min(block.level, 9)}", [Run(block.text, index=block.index)])
+        if book is not None:
+            book.heading(p, block)  # the bookmark the 目录 links to
+        return [p]
     if isinstance(block, Paragraph):
         return [_paragraph(_paragraph_style(block), block.runs)]
     width = style.page.frame_width if wide or style.page.columns <= 1 else style.page.column_width
@@ -119,6 +128,8 @@ def _paragraph(style_id: str, runs: list[Run]) -> etree._Element:
     ppr.append(oxml.el("w:pStyle", val=style_id))
     p.append(ppr)
     for run in runs:
+        if run.index:
+            p.extend(xe_runs(run.index))  # 索引 marks
         if run.text:
             p.append(_run(run))
     return p

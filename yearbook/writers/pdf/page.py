@@ -6,6 +6,12 @@ it by ColumnBand. Running heads: even pages show the book title, odd pages the
 running head of the latest heading drawn by the end of that page; a page where a
 chapter (a new-page heading) opens carries no running head, as in printed
 yearbooks, but keeps its page number.
+
+A book adds: front matter numbered on its own (Roman folios, none on the 书名页),
+ending on an even page so that the body's page 1 is a right-hand page; headings that
+open on a right-hand page, after a blank left page where needed (no 书眉, no folio);
+and texts drawn once the whole book is laid out (the 目录's page numbers), as PDF
+forms referenced where they appear and defined at the end.
 """
 
 from __future__ import annotations
@@ -14,12 +20,14 @@ import calendar
 import datetime as dt
 import os
 import time
+from collections.abc import Callable
 from typing import BinaryIO
 
 from reportlab.lib.utils import TimeStamp
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus.doctemplate import ActionFlowable, PageBegin
 
 from yearbook.doctree import Metadata
 from yearbook.style import Style
@@ -68,7 +76,36 @@ class YearbookDocTemplate(BaseDocTemplate):
         self.meta = meta
         self.fonts = fonts
         self.marks = marks
+        marks.column_of = self.column_of
+        # Drawn after the last page, when every page number is known (see OddPageBreak).
+        self.finishers: list[Callable[[Canvas], None]] = []
         self.addPageTemplates([self._template("odd", "even"), self._template("even", "odd")])
+
+    def column_of(self, page_number: int, x: float) -> int:
+        """The column (0 = left) that the absolute x on a physical page falls in."""
+        page = self.style.page
+        left = page.margin_inside if page_number % 2 == 1 else page.margin_outside
+        pitch = page.column_width + page.column_gap
+        column = int((x - left + page.column_gap / 2) // pitch) if pitch > 0 else 0
+        return max(0, min(page.columns - 1, column))
+
+    def handle_oddPageBreak(self, start_body: bool = False) -> None:
+        """End the page; if the next one is a left-hand page, leave it blank."""
+        if not (self._hanging and self._hanging[-1] is PageBegin):
+            self.handle_pageBreak()
+        if self.canv.getPageNumber() % 2 == 0:
+            self.marks.blank.add(self.canv.getPageNumber())
+            self.clean_hanging()  # begins the blank page
+            self.handle_pageEnd()
+        if start_body:
+            self.marks.body_start = self.canv.getPageNumber()
+
+    def _endBuild(self) -> None:
+        self._doSave = 0
+        super()._endBuild()
+        for finish in self.finishers:
+            finish(self.canv)
+        self.canv.save()
 
     def _template(self, name: str, next_name: str) -> PageTemplate:
         page = self.style.page
@@ -87,6 +124,9 @@ class YearbookDocTemplate(BaseDocTemplate):
     def _decorate(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         page = self.style.page
         n = canv.getPageNumber()
+        if n in self.marks.blank or n in self.marks.bare:
+            self.marks.opening = False
+            return
         odd = n % 2 == 1
         left = page.margin_inside if odd else page.margin_outside
         right = left + page.frame_width
@@ -124,7 +164,7 @@ class YearbookDocTemplate(BaseDocTemplate):
     def _page_number(self, canv: Canvas, n: int, odd: bool, left: float, right: float) -> None:
         ps = self.style.para("page_number")
         heads = self.style.heads
-        text = heads.page_number_format.format(n=n)
+        text = heads.page_number_format.format(n=self.marks.folio(n))
         y = self.style.page.footer_distance
         canv.setFont(self.fonts.name(ps.font), ps.size)
         # The style's first indent sets an outer page number in from the text block's edge:
@@ -136,3 +176,10 @@ class YearbookDocTemplate(BaseDocTemplate):
             canv.drawRightString(right - indent, y, text)
         else:
             canv.drawString(left + indent, y, text)
+
+
+class OddPageBreak(ActionFlowable):
+    """A page break to the next right-hand page; `start_body` makes that page the body's 1."""
+
+    def __init__(self, start_body: bool = False):
+        super().__init__(("oddPageBreak", start_body))

@@ -12,7 +12,7 @@ followed by the body in song; `paragraph_from_runs` does it from a style's ParaS
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable
@@ -84,7 +84,9 @@ class _Text:
         self.measure = Measure(self.text, widths, ems)
 
 
-_OWN_STATE = ("_t", "leading", "base_size", "indent", "align", "bold", "orphans", "widows")
+_OWN_STATE = (
+    "_t", "leading", "base_size", "indent", "align", "bold", "orphans", "widows", "marks", "on_mark",
+)
 
 
 class CJKParagraph(Flowable):
@@ -96,7 +98,15 @@ class CJKParagraph(Flowable):
     a flush-left line). orphans: the fewest lines left at the foot of a column when the
     paragraph breaks there; widows: the fewest carried to the head of the next (1 allows a
     lone line).
+
+    marks: (character offset, payload) pairs; the part of the paragraph that draws the
+    character calls `on_mark(canvas, payload)`, so a 索引 term is placed in the column
+    and on the page where its first character really lands.
     """
+
+    marks: tuple[tuple[int, object], ...] = ()
+    on_mark: Callable[[object, object], None] | None = None
+    _mark_from = 0  # the first character this part owns (the parts of a paragraph tile it)
 
     def __init__(
         self,
@@ -162,6 +172,7 @@ class CJKParagraph(Flowable):
         part._stop = lines[-1].end if first else self._stop
         part._lines = lines
         part._laid_width = width
+        part._mark_from = self._mark_from if first else lines[0].start
         part.spaceBefore = self.spaceBefore if first else 0.0
         part.spaceAfter = 0.0 if first else self.spaceAfter
         return part
@@ -181,6 +192,11 @@ class CJKParagraph(Flowable):
     # -- drawing --------------------------------------------------------------------------------
 
     def draw(self) -> None:
+        if self.marks and self.on_mark is not None:
+            stop = len(self._t.text) if self._stop is None else self._stop
+            for offset, payload in self.marks:
+                if self._mark_from <= offset < stop:
+                    self.on_mark(self.canv, payload)
         lines = self.lines(self.width)
         if not lines:
             return

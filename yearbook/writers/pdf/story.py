@@ -9,20 +9,33 @@ from __future__ import annotations
 
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak
 
-from yearbook.doctree import Block, Heading, Paragraph, Table
+from yearbook.doctree import (
+    Block,
+    Heading,
+    Index,
+    OutlineItem,
+    Paragraph,
+    Table,
+    TableOfContents,
+    TitlePage,
+)
 from yearbook.style import ParaStyle, Style
 from yearbook.writers.pdf.columns import ColumnBand
 from yearbook.writers.pdf.fonts import FontSet
+from yearbook.writers.pdf.index import IndexBand
 from yearbook.writers.pdf.marks import Marker, PageMarks
+from yearbook.writers.pdf.page import OddPageBreak
 from yearbook.writers.pdf.table import RuledTable, TableContent
 from yearbook.writers.pdf.text import make_paragraph, make_text
+from yearbook.writers.pdf.titlepage import TitlePageFlowable
+from yearbook.writers.pdf.toc import TocLine, TocNumbers
 
 # Lines of text a full-width title needs under it on its page (as for a heading in a column).
 _LINES_AFTER_TITLES = 2
 
 
 def heading_style(style: Style, heading: Heading) -> ParaStyle:
-    return style.para("heading1" if heading.level <= 1 else "heading2")
+    return style.para(f"heading{min(max(heading.level, 1), 3)}")
 
 
 def paragraph_style(style: Style, para: Paragraph) -> ParaStyle:
@@ -30,10 +43,21 @@ def paragraph_style(style: Style, para: Paragraph) -> ParaStyle:
 
 
 class StoryBuilder:
-    def __init__(self, style: Style, fonts: FontSet, marks: PageMarks):
+    def __init__(
+        self,
+        style: Style,
+        fonts: FontSet,
+        marks: PageMarks,
+        numbers: TocNumbers | None = None,
+        index_preset: dict[str, list[str]] | None = None,
+    ):
         self.style = style
         self.fonts = fonts
         self.marks = marks
+        self.numbers = numbers or TocNumbers(marks, fonts)
+        self.index_preset = index_preset
+        self.index_bands: list[IndexBand] = []
+        self.last: Block | None = None
         self.story: list[Flowable] = []
         self.band: list[Flowable] = []
         # Before a run of full-width titles: the room they and the first lines of their text
@@ -46,8 +70,15 @@ class StoryBuilder:
                 self.heading(block)
             elif isinstance(block, Paragraph):
                 self.paragraph(block)
+            elif isinstance(block, TitlePage):
+                self.title_page(block)
+            elif isinstance(block, TableOfContents):
+                self.contents(block)
+            elif isinstance(block, Index):
+                self.index(block)
             else:
                 self.table(block)
+            self.last = block
         self.flush()
         return self.story
 
@@ -74,20 +105,23 @@ class StoryBuilder:
         ps = heading_style(self.style, h)
         para = make_text(h.text, ps, self.fonts)
         para.keepWithNext = True
-        marker = Marker(self.marks, h.outline, h.running_head, opening=ps.new_page)
-        if ps.new_page:
+        new_page = ps.new_page or h.odd_page
+        marker = Marker(
+            self.marks, h.outline, h.running_head, opening=new_page, anchor=h.anchor, index=h.index
+        )
+        if new_page:
             self.flush()
             if self.story:
-                self.story.append(PageBreak())
+                self.story.append(OddPageBreak() if h.odd_page else PageBreak())
             self.keep = None
-        if ps.new_page or ps.full_width:
+        if new_page or ps.full_width:
             self.full_width([marker], para)
         else:
             self.band += [marker, para]
 
     def paragraph(self, p: Paragraph) -> None:
         ps = paragraph_style(self.style, p)
-        para = make_paragraph(p.runs, ps, self.fonts)
+        para = make_paragraph(p.runs, ps, self.fonts, marks=self.marks)
         if p.role.value in ("article_title", "subtitle", "byline", "article_heading"):
             para.keepWithNext = True
         marker = [Marker(self.marks, p.outline)] if p.outline is not None else []
@@ -107,3 +141,34 @@ class StoryBuilder:
             self.story.append(table)
         else:
             self.band.append(table)
+
+    # -- a book's parts --------------------------------------------------------
+
+    def title_page(self, t: TitlePage) -> None:
+        self.flush()
+        if self.story:
+            self.story.append(PageBreak())
+        self.keep = None
+        page = TitlePageFlowable(t, self.style, self.fonts, self.marks)
+        self.story += [Marker(self.marks, OutlineItem(0, t.title)), page]
+
+    def part_title(self, title: str) -> None:
+        """The 目录's or 索引's title as a 类目-level heading on a right-hand page, unless the
+        block right before already is that heading."""
+        if isinstance(self.last, Heading) and self.last.text == title:
+            return
+        self.heading(Heading(1, title, title, outline=OutlineItem(0, title), odd_page=True))
+
+    def contents(self, toc: TableOfContents) -> None:
+        self.part_title(toc.title)
+        self.flush()
+        self.keep = None
+        self.story += [TocLine(entry, self.style, self.fonts, self.numbers) for entry in toc.entries]
+
+    def index(self, index: Index) -> None:
+        self.part_title(index.title)
+        self.flush()
+        self.keep = None
+        band = IndexBand(index, self.style, self.fonts, self.marks, self.index_preset)
+        self.index_bands.append(band)
+        self.story.append(band)

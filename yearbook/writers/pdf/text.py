@@ -14,7 +14,8 @@ from reportlab.platypus import Flowable
 from yearbook.doctree import Run, RunRole
 from yearbook.style import ParaStyle
 from yearbook.writers.pdf.fonts import FontSet
-from yearbook.writers.pdf.paragraph import paragraph_from_runs
+from yearbook.writers.pdf.marks import PageMarks
+from yearbook.writers.pdf.paragraph import CJKParagraph, paragraph_from_runs
 
 
 def run_role(run: Run, base_role: str, fonts: FontSet) -> str:
@@ -24,9 +25,14 @@ def run_role(run: Run, base_role: str, fonts: FontSet) -> str:
 
 
 def make_paragraph(
-    runs: Sequence[Run], para_style: ParaStyle, fonts: FontSet, align: str | None = None
+    runs: Sequence[Run],
+    para_style: ParaStyle,
+    fonts: FontSet,
+    align: str | None = None,
+    marks: PageMarks | None = None,
 ) -> Flowable:
-    """One paragraph flowable in `para_style`, entry and run-in titles in their own faces."""
+    """One paragraph flowable in `para_style`, entry and run-in titles in their own faces;
+    with `marks`, each run's 索引 terms are recorded where the run's first character lands."""
     spans = [
         (text, fonts.name(role), para_style.size)
         for run in runs
@@ -34,7 +40,23 @@ def make_paragraph(
     ]
     # A lone first line at a column foot is acceptable in CJK setting; a lone
     # last line at a column head is not.
-    return paragraph_from_runs(spans, para_style, align=align, orphans=1, widows=2)
+    para = paragraph_from_runs(spans, para_style, align=align, orphans=1, widows=2)
+    if marks is not None and any(run.index for run in runs):
+        _index_marks(para, runs, marks)
+    return para
+
+
+def _index_marks(para: CJKParagraph, runs: Sequence[Run], marks: PageMarks) -> None:
+    total = sum(len(run.text) for run in runs)
+    found: list[tuple[int, object]] = []
+    offset = 0
+    for run in runs:
+        if run.index:
+            # A mark on an empty run at the end still lands with the last character.
+            found.append((max(0, min(offset, total - 1)), run.index))
+        offset += len(run.text)
+    para.marks = tuple(found)
+    para.on_mark = lambda canv, terms: marks.hit(terms, canv)  # type: ignore[arg-type]
 
 
 def make_text(text: str, para_style: ParaStyle, fonts: FontSet, align: str | None = None) -> Flowable:
