@@ -14,6 +14,7 @@ from yearbook.assemble.book import assemble_with_warnings
 from yearbook.diagnostics import Diagnostic, Location, YearbookError
 from yearbook.doctree import Document
 from yearbook.i18n import register
+from yearbook.images import resolution_warnings
 from yearbook.load.book import Loaded, load_book
 from yearbook.style import Style, load_style
 
@@ -56,6 +57,7 @@ def prepare(data_dir: Path) -> Prepared:
     style_name = str(book.style) if book.style else DEFAULT_STYLE
     style = load_style(style_name, data_dir, book.style.loc if book.style else None)
     document, warnings = assemble_with_warnings(book)
+    warnings += resolution_warnings(document, style)
     return Prepared(loaded, style, document, warnings)
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from yearbook.assemble.facts import Facts, compute_facts, is_used, substitute
+from yearbook.assemble.figures import FigureMaker
+from yearbook.assemble.numbering import Numbering, resolve
 from yearbook.assemble.tables import free_table, generated_table, select
 from yearbook.diagnostics import Diagnostic, Severity, YearbookError
 from yearbook.doctree import (
@@ -17,7 +19,7 @@ from yearbook.doctree import (
     RunRole,
 )
 from yearbook.i18n import register
-from yearbook.model import Article, ArticleHeading, Book, Chapter, Entry, FreeTable, Records
+from yearbook.model import Article, ArticleHeading, Book, Chapter, Entry, Figure, FreeTable, Records
 from yearbook.text import Text
 
 register(
@@ -58,7 +60,9 @@ class _Assembler:
         self.book = book
         self.problems: list[Diagnostic] = []
         self.warnings: list[Diagnostic] = []
-        self.next_table = book.first_table_number
+        self.numbers = {"table": Numbering("表", book.first_table_number), "figure": Numbering("图")}
+        self.references: dict[str, list] = {}  # `{{figure.x}}` written in text, filled in at the end
+        self.figures = FigureMaker(self.numbers["figure"], self.problems)
         self.tabled: set[int] = set()  # ids of records shown in a table
         self.blocks: list[Block] = []
 
@@ -68,6 +72,7 @@ class _Assembler:
     def chapter(self, chapter: Chapter) -> None:
         facts, problems = compute_facts(chapter.records)
         self.problems.extend(problems)
+        facts.references = self.references
         title = str(chapter.title)
         self.blocks.append(
             Heading(1, title, title, new_page=True, outline=OutlineItem(0, title), source=chapter.title.loc)
@@ -113,7 +118,7 @@ class _Assembler:
         for i, runs in enumerate(paragraphs):
             self.blocks.append(Paragraph(runs, ParaRole.BODY, outline=outline if i == 0 else None))
         for spec in entry.tables:
-            number = self.next_table
+            number = self.numbers["table"].take(spec.id, self.problems)
             if isinstance(spec, FreeTable):
                 for row in spec.rows:
                     if len(row) != len(spec.columns):
@@ -130,8 +135,8 @@ class _Assembler:
                         Diagnostic("assemble.empty_table", {"caption": spec.caption}, spec.caption.loc)
                     )
                 table = generated_table(number, spec, records)
-            self.next_table += 1
             self.blocks.append(table)
+        self.blocks += self.figures.figures(entry.figures)
 
     def article(self, article: Article, facts: Facts) -> None:
         title = str(article.title)
@@ -160,6 +165,8 @@ class _Assembler:
                         heading_level=3,
                     )
                 )
+            elif isinstance(item, Figure):
+                self.blocks += self.figures.figures([item])
             else:
                 self.blocks.append(Paragraph([self.text(item, facts)], ParaRole.BODY))
 
@@ -172,8 +179,10 @@ def assemble(book: Book) -> Document:
 def assemble_with_warnings(book: Book) -> tuple[Document, list[Diagnostic]]:
     """The document tree, and warnings about what the user wrote that it leaves out."""
     a = _Assembler(book)
+    front = a.figures.plates(book.plates)
     for chapter in book.chapters:
         a.chapter(chapter)
+    resolve(a.blocks, a.numbers, a.references, a.problems)
     if a.problems:
         raise YearbookError(a.problems)
     meta = Metadata(
@@ -183,4 +192,4 @@ def assemble_with_warnings(book: Book) -> tuple[Document, list[Diagnostic]]:
         edition=book.edition,
         year=book.year,
     )
-    return Document(meta, a.blocks), a.warnings
+    return Document(meta, a.blocks, front), a.warnings

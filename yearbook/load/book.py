@@ -9,6 +9,7 @@ from typing import Any
 from yearbook import model as m
 from yearbook.diagnostics import Diagnostic, Location, YearbookError
 from yearbook.i18n import register
+from yearbook.load.figures import FIGURE, PLATES, resolve_figures
 from yearbook.load.nodes import Mapping, Node, Reader
 from yearbook.load.schema import (
     BoolKind,
@@ -51,10 +52,13 @@ def _entry(
     parts: list[m.Part] | None = None,
     table: m.TableSpec | None = None,
     tables: list[m.TableSpec] | None = None,
+    figure: m.Figure | None = None,
+    figures: list[m.Figure] | None = None,
     loc: Location | None = None,
 ) -> m.Entry:
     all_tables = ([table] if table is not None else []) + (tables or [])
-    return m.Entry(title, _paragraphs(text), parts or [], all_tables, loc)
+    all_figures = ([figure] if figure is not None else []) + (figures or [])
+    return m.Entry(title, _paragraphs(text), parts or [], all_tables, all_figures, loc)
 
 
 def _part(title: Text, text: Text | None = None, loc: Location | None = None) -> m.Part:
@@ -89,6 +93,7 @@ class TableKind(Kind):
             Field("kind", "类别", ChoiceKind(m.MeetingKind, {
                 "plenary": "全体会议", "standing": "常委会会议", "chair": "主席会议", "other": "其他",
             })),
+            Field("id", "编号", TEXT),
         ],
     )
     free = ObjectKind(
@@ -97,6 +102,7 @@ class TableKind(Kind):
             Field("caption", "表题", TEXT, required=True),
             Field("columns", "列", ListKind(TEXT), required=True),
             Field("rows", "行", ListKind(ListKind(TextKind(allow_empty=True))), required=True),
+            Field("id", "编号", TEXT),
         ],
     )
 
@@ -168,6 +174,8 @@ ENTRY = ObjectKind(
         ]))),
         Field("table", "表格", TableKind()),
         Field("tables", "表格组", ListKind(TableKind())),
+        Field("figure", "图片", FIGURE),
+        Field("figures", "图片组", ListKind(FIGURE)),
     ],
 )
 
@@ -181,11 +189,14 @@ SECTION = ObjectKind(
 
 
 class ArticleBodyKind(Kind):
-    """Article body items: a paragraph (text) or `{heading: …}`."""
+    """Article body items: a paragraph (text), `{heading: …}` or `{figure: {…}}`."""
 
     heading = ObjectKind(m.ArticleHeading, [Field("heading", "小标题", TEXT, required=True, attr="text")])
+    figure = ObjectKind(lambda figure, loc: figure, [Field("figure", "图片", FIGURE, required=True)])
 
     def convert(self, node: Node, ctx: Context, path: str) -> Any:
+        if isinstance(node, Mapping) and (node.get("figure") or node.get("图片")):
+            return self.figure.convert(node, ctx, path)
         if isinstance(node, Mapping):
             return self.heading.convert(node, ctx, path)
         value = TEXT.convert(node, ctx, path)
@@ -234,6 +245,7 @@ BOOK = ObjectKind(
         Field("style", "版式", TEXT),
         Field("output", "文件名", TEXT),
         Field("first_table_number", "起始表号", IntKind(low=1)),
+        Field("plates", "彩页", PLATES),
         Field("chapters", "类目", ListKind(CHAPTER), required=True),
     ],
 )
@@ -264,6 +276,8 @@ def load_book(data_dir: Path) -> Loaded:
         # as "missing field" would only bury the real error.
         schema_problems = [d for d in schema_problems if d.code != "schema.missing"]
     problems = reader.diagnostics + schema_problems
+    if isinstance(book, m.Book):
+        problems = problems + resolve_figures(book, data_dir)
     if problems or book is None or isinstance(book, Invalid):
         raise YearbookError(problems)
     return Loaded(book, data_dir, reader.files)
