@@ -56,6 +56,11 @@ def _texts(doc: doctree.Document, style: Style) -> Iterator[tuple[str, str, Loca
             for row in block.rows:
                 for cell in row:
                     yield cell.text, paras["table_cell"].font, cell.source
+        elif isinstance(block, doctree.Figure):
+            yield block.caption, paras["caption"].font, block.source
+        elif isinstance(block, doctree.Plates):
+            for photo in (p for page in block.pages for p in page):
+                yield photo.caption, paras["caption"].font, photo.source
 
 
 def _drawn(char: str) -> bool:

@@ -14,9 +14,10 @@ from docx.document import Document as WordDocument
 from docx.oxml.ns import qn
 from lxml import etree
 
-from yearbook.doctree import Block, Document, Heading, Paragraph, ParaRole, Run, RunRole, Table
+from yearbook.doctree import Block, Document, Figure, Heading, Paragraph, ParaRole, Plates, Run, RunRole, Table
 from yearbook.style import Style
 from yearbook.writers.docx import oxml
+from yearbook.writers.docx.figure import PictureWriter
 from yearbook.writers.docx.page import section_break, set_section
 from yearbook.writers.docx.styles import CHARACTER_STYLES, PARAGRAPH_STYLES, heading_style_id
 from yearbook.writers.docx.tables import build_table
@@ -42,8 +43,13 @@ def write_body(document: WordDocument, doc: Document, style: Style) -> None:
     body_sect_pr = body.sectPr
     page = style.page
     groups = _group(doc.blocks, style)
+    pictures = PictureWriter(document)
     for index, group in enumerate(groups):
-        elements = [e for b in group.blocks for e in _block(b, style, group.wide)]
+        elements = [
+            e
+            for b in group.blocks
+            for e in (pictures.elements(b, style) if isinstance(b, (Figure, Plates)) else _block(b, style, group.wide))
+        ]
         last = index == len(groups) - 1
         cols = 1 if group.wide else page.columns
         start = "nextPage" if group.new_page and index > 0 else "continuous"
@@ -84,6 +90,8 @@ def _is_wide(block: Block, style: Style) -> bool:
         return False
     if isinstance(block, Table):
         return style.table.full_width
+    if isinstance(block, (Figure, Plates)):
+        return isinstance(block, Plates) or block.page_width
     if isinstance(block, Heading):
         return style.para(f"heading{min(block.level, 2)}").full_width
     return style.para(block.role.value).full_width

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak
 
-from yearbook.doctree import Block, Heading, Paragraph, Table
+from yearbook.doctree import Block, Figure, Heading, Paragraph, Plates, Table
 from yearbook.style import ParaStyle, Style
+from yearbook.writers.pdf import figure
 from yearbook.writers.pdf.columns import ColumnBand
 from yearbook.writers.pdf.fonts import FontSet
 from yearbook.writers.pdf.marks import Marker, PageMarks
@@ -39,6 +40,7 @@ class StoryBuilder:
         # Before a run of full-width titles: the room they and the first lines of their text
         # need, else they start the next page (keep-with-next cannot bind a whole band).
         self.keep: CondPageBreak | None = None
+        self.pictures = figure.PictureReaders()
 
     def build(self, blocks: list[Block]) -> list[Flowable]:
         for block in blocks:
@@ -46,6 +48,8 @@ class StoryBuilder:
                 self.heading(block)
             elif isinstance(block, Paragraph):
                 self.paragraph(block)
+            elif isinstance(block, (Figure, Plates)):
+                figure.place(self, block, self.pictures)
             else:
                 self.table(block)
         self.flush()
