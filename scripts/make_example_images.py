@@ -20,9 +20,8 @@ DPI = 400
 
 
 def cjk_font(size: int) -> ImageFont.FreeTypeFont:
-    path = subprocess.run(
-        ["fc-match", "-f", "%{file}", "Noto Sans CJK SC:style=Regular"], capture_output=True, text=True, check=True
-    ).stdout
+    command = ["fc-match", "-f", "%{file}", "Noto Sans CJK SC:style=Regular"]
+    path = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     return ImageFont.truetype(path, size, index=2 if path.endswith(".ttc") else 0)
 
 
@@ -46,8 +45,9 @@ def meeting_hall(width: int = 1400, height: int = 933) -> Image.Image:
         x = width * 0.12 + i * (width * 0.76 / 24)
         d.line([(x, height * 0.08), (x, horizon)], fill=(128, 16, 22), width=3)
     d.rectangle([width * 0.2, height * 0.12, width * 0.8, height * 0.19], fill=(190, 30, 36))
-    d.text((width * 0.5, height * 0.155), "政协嘉峪关市第十届委员会第二次会议", font=cjk_font(int(height * 0.045)),
-           fill=(252, 226, 120), anchor="mm")
+    banner = "政协嘉峪关市第十届委员会第二次会议"
+    font = cjk_font(int(height * 0.045))
+    d.text((width * 0.5, height * 0.155), banner, font=font, fill=(252, 226, 120), anchor="mm")
     d.ellipse([width * 0.47, height * 0.22, width * 0.53, height * 0.31], fill=(214, 170, 60))
     d.polygon([(0, horizon), (width, horizon), (width, horizon + 40), (0, horizon + 40)], fill=(120, 84, 52))
     # rostrum: a long table with green cloth and flowers

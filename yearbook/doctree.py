@@ -200,8 +200,9 @@ class Figure:
     picture: Picture
     credit: str = ""  # （张三　摄） or （市政协　供图）
     page_width: bool = False  # 通栏
-    placement: str = "here"  # here | top | bottom (of the column, or of the page when page_width)
+    placement: str = "here"  # here | top | bottom of a column (page-width figures stand where written)
     source: Location | None = None  # where the image file was named
+    outline: OutlineItem | None = None  # figures are not bookmarked; the field every block has
 
     @property
     def label(self) -> str:
@@ -229,6 +230,7 @@ class Plates:
     """彩页: pages of one to four photos with captions, each page a page of its own."""
 
     pages: list[list[PlatePhoto]] = field(default_factory=list)
+    outline: OutlineItem | None = None
 
 
 Block = Heading | Paragraph | Table | TitlePage | TableOfContents | Index | Figure | Plates

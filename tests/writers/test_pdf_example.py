@@ -111,12 +111,7 @@ def squeeze(text: str) -> str:
 def text_starts(doc: Document) -> set[str]:
     """How every paragraph, heading and cell begins: a line that starts one may start with
     anything its text starts with (a dash opening a 副题 ——酒泉市政协…)."""
-    starts = set()
-    for b in doc.blocks:
-        texts = [b.caption, *(c.title for c in b.columns), *(c.text for r in b.rows for c in r)] \
-            if isinstance(b, Table) else [b.text]
-        starts.update(squeeze(t)[:6] for t in texts if t.strip())
-    return starts
+    return {squeeze(t)[:6] for t in doc.text_blocks() if t.strip()}
 
 
 def in_text_block(style: Style, line: Line) -> bool:

@@ -6,11 +6,10 @@ from pathlib import Path
 
 from yearbook.assemble.numbering import Numbering
 from yearbook.diagnostics import Diagnostic
-from yearbook.doctree import Block, Figure, Picture, Plates, PlatePhoto
+from yearbook.doctree import Block, Figure, Picture, PlatePhoto, Plates
 from yearbook.images import PictureLoader
-from yearbook.model import Credit, CreditKind, FigureWidth
+from yearbook.model import Credit, CreditKind, FigureWidth, PlatePage
 from yearbook.model import Figure as FigureSpec
-from yearbook.model import PlatePage
 
 _CREDIT_WORD = {CreditKind.PHOTO: "摄", CreditKind.SUPPLIED: "供图"}
 
@@ -64,6 +63,7 @@ class FigureMaker:
             for spec in page.photos:
                 picture = self.picture(spec)
                 if picture is not None:
-                    photos.append(PlatePhoto(str(spec.caption), picture, credit_text(spec.credit), spec.file.loc))
+                    credit = credit_text(spec.credit)
+                    photos.append(PlatePhoto(str(spec.caption), picture, credit, spec.file.loc))
             shown.append(photos)
         return [Plates(shown)] if shown else []

@@ -14,10 +14,10 @@ from docx.document import Document as WordDocument
 from docx.oxml.ns import qn
 from lxml import etree
 
-from yearbook.doctree import Block, Document, Figure, Heading, Paragraph, ParaRole, Plates, Run, RunRole, Table
+from yearbook.doctree import Block, Document, Heading, Paragraph, ParaRole, Run, RunRole, Table
 from yearbook.style import Style
 from yearbook.writers.docx import oxml
-from yearbook.writers.docx.figure import PictureWriter
+from yearbook.writers.docx.figure import FIGURE_BLOCKS, PictureWriter
 from yearbook.writers.docx.page import section_break, set_section
 from yearbook.writers.docx.styles import CHARACTER_STYLES, PARAGRAPH_STYLES, heading_style_id
 from yearbook.writers.docx.tables import build_table
@@ -45,11 +45,7 @@ def write_body(document: WordDocument, doc: Document, style: Style) -> None:
     groups = _group(doc.blocks, style)
     pictures = PictureWriter(document)
     for index, group in enumerate(groups):
-        elements = [
-            e
-            for b in group.blocks
-            for e in (pictures.elements(b, style) if isinstance(b, (Figure, Plates)) else _block(b, style, group.wide))
-        ]
+        elements = [e for b in group.blocks for e in _block(b, style, group.wide, pictures)]
         last = index == len(groups) - 1
         cols = 1 if group.wide else page.columns
         start = "nextPage" if group.new_page and index > 0 else "continuous"
@@ -90,14 +86,16 @@ def _is_wide(block: Block, style: Style) -> bool:
         return False
     if isinstance(block, Table):
         return style.table.full_width
-    if isinstance(block, (Figure, Plates)):
-        return isinstance(block, Plates) or block.page_width
+    if isinstance(block, FIGURE_BLOCKS):
+        return getattr(block, "page_width", True)  # plates: always the whole text block
     if isinstance(block, Heading):
         return style.para(f"heading{min(block.level, 2)}").full_width
     return style.para(block.role.value).full_width
 
 
-def _block(block: Block, style: Style, wide: bool) -> list[etree._Element]:
+def _block(block: Block, style: Style, wide: bool, pictures: PictureWriter) -> list[etree._Element]:
+    if isinstance(block, FIGURE_BLOCKS):
+        return pictures.elements(block, style)
     if isinstance(block, Heading):
         return [_paragraph(f"Heading{min(block.level, 9)}", [Run(block.text)])]
     if isinstance(block, Paragraph):

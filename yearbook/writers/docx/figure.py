@@ -17,13 +17,14 @@ from docx.oxml.shape import CT_Inline
 from docx.shared import Pt
 from lxml import etree
 
-from yearbook.doctree import Figure, Picture, Plates, PlatePhoto
+from yearbook.doctree import Figure, Picture, PlatePhoto, Plates
 from yearbook.images import figure_size, fit, plate_boxes
 from yearbook.style import Style
 from yearbook.writers.docx import oxml
 from yearbook.writers.docx.styles import PARAGRAPH_STYLES
 
 _CAPTION = PARAGRAPH_STYLES["caption"].style_id
+FIGURE_BLOCKS = (Figure, Plates)
 
 
 class PictureWriter:

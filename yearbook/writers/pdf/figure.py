@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, PageBreak
 
-from yearbook.doctree import Figure, Picture, Plates, PlatePhoto
+from yearbook.doctree import Figure, Picture, PlatePhoto, Plates
 from yearbook.images import figure_size, fit, plate_boxes
 from yearbook.style import Style
 from yearbook.writers.pdf.fonts import FontSet
