@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+import struct
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -89,11 +90,16 @@ def _formats() -> str:
     return "、".join(SUPPORTED.values())
 
 
-def _sniff_format(raw: bytes) -> str | None:
-    """Name formats Pillow cannot open, so the message can say what the file is."""
+def _unopenable(raw: bytes) -> ImageProblem:
+    """Why Pillow could not open a file: a format it lacks, an empty PNG, or not an image."""
     if raw[4:8] == b"ftyp" and raw[8:12] in _HEIF_BRANDS:
-        return "AVIF" if raw[8:12] == b"avif" else "HEIC"
-    return None
+        name = "AVIF" if raw[8:12] == b"avif" else "HEIC"
+        return ImageProblem("image.unsupported", format=name, formats=_formats())
+    if raw.startswith(b"\x89PNG\r\n\x1a\n") and raw[12:16] == b"IHDR":
+        width, height = struct.unpack(">II", raw[16:24])
+        if width == 0 or height == 0:
+            return ImageProblem("image.zero_size", width=width, height=height)
+    return ImageProblem("image.not_image", formats=_formats())
 
 
 def _open(raw: bytes) -> Image.Image:
@@ -107,10 +113,7 @@ def _open(raw: bytes) -> Image.Image:
         pixels = f"{int(found[1]):,}" if found else "?"
         raise ImageProblem("image.too_large", pixels=pixels, limit=f"{MAX_PIXELS:,}") from exc
     except UnidentifiedImageError as exc:
-        sniffed = _sniff_format(raw)
-        if sniffed:
-            raise ImageProblem("image.unsupported", format=sniffed, formats=_formats()) from exc
-        raise ImageProblem("image.not_image", formats=_formats()) from exc
+        raise _unopenable(raw) from exc
 
 
 def _flatten(im: Image.Image) -> Image.Image:
