@@ -10,7 +10,7 @@ from PIL import Image
 
 from tests import imagemaker as mk
 from yearbook.diagnostics import Diagnostic, Severity
-from yearbook.doctree import Document, Figure, Metadata, Picture, Plates, PlatePhoto
+from yearbook.doctree import Document, Figure, Metadata, Picture, PlatePhoto, Plates
 from yearbook.images import (
     MAX_SIDE,
     ImageProblem,
@@ -64,7 +64,7 @@ def test_cmyk_jpeg_becomes_rgb_with_its_colours():
     im = decoded(picture)
     assert im.mode == "RGB" and picture.format == "jpeg"
     assert is_red(im.getpixel((20, 20)))  # red stays red: not inverted
-    r, g, b = im.getpixel((580, 380))
+    r, _, b = im.getpixel((580, 380))
     assert b > 150 and r < 100  # blue stays blue
 
 

@@ -19,7 +19,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, PageBreak
 
 from yearbook.doctree import Figure, Picture, PlatePhoto, Plates
-from yearbook.images import figure_size, fit, plate_boxes
+from yearbook.images import figure_size, fit, plate_boxes, plate_caption_room
 from yearbook.style import Style
 from yearbook.writers.pdf.fonts import FontSet
 from yearbook.writers.pdf.text import make_text
@@ -86,6 +86,7 @@ class PlatePage(Flowable):
         cap = style.para("caption")
         self.captions = [make_text(p.caption, cap, fonts, "center") for p in photos]
         self.caption_gap = cap.space_before
+        self.caption_room = plate_caption_room(style)
         self.frame_height = style.page.frame_height
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
@@ -98,10 +99,11 @@ class PlatePage(Flowable):
     def draw(self) -> None:
         for photo, box, caption in zip(self.photos, self.boxes, self.captions, strict=True):
             w, h = fit(photo.picture, box.width, box.height)
-            x = box.x + (box.width - w) / 2
-            top = self.frame_height - box.y
-            self.canv.drawImage(self.readers.get(photo.picture), x, top - h, w, h)
             _, ch = caption.wrap(box.width, 1e9)
+            # Photo and caption centred in the cell, so a page of wide photos is not top-heavy.
+            spare = box.height + self.caption_room - (h + self.caption_gap + ch)
+            top = self.frame_height - box.y - max(spare, 0.0) / 2
+            self.canv.drawImage(self.readers.get(photo.picture), box.x + (box.width - w) / 2, top - h, w, h)
             caption.drawOn(self.canv, box.x, top - h - self.caption_gap - ch)
 
 
@@ -113,8 +115,8 @@ def place(builder: StoryBuilder, block: Figure | Plates, readers: PictureReaders
         for photos in block.pages:
             if builder.story and not isinstance(builder.story[-1], PageBreak):
                 builder.story.append(PageBreak())
+            # A plate page fills the frame, so what follows starts on a page of its own.
             builder.story.append(PlatePage(photos, builder.style, builder.fonts, readers))
-        builder.story.append(PageBreak())
         return
     box = FigureBox(block, builder.style, builder.fonts, readers)
     if block.page_width and builder.style.page.columns > 1:
