@@ -69,9 +69,11 @@ class PictureWriter:
 
     def plates(self, plates: Plates, style: Style) -> list[etree._Element]:
         out: list[etree._Element] = []
-        for photos in plates.pages:
-            # Each plate page ends with a page break: the next page or the body starts afresh.
-            out += [self.plate_table(photos, style), _page_break()]
+        for index, photos in enumerate(plates.pages):
+            # Plate pages are parted by page breaks; what follows the last one opens its own page
+            # (a new section), where one more break would leave a blank page.
+            out += [_page_break()] if index else []
+            out.append(self.plate_table(photos, style))
         return out
 
     def plate_table(self, photos: list[PlatePhoto], style: Style) -> etree._Element:
@@ -121,6 +123,7 @@ def caption_paragraph(text: str, keep_next: bool) -> etree._Element:
 
 def _page_break() -> etree._Element:
     p = oxml.el("w:p")
+    p.append(oxml.el("w:pPr"))
     r = oxml.el("w:r")
     r.append(oxml.el("w:br", type="page"))
     p.append(r)
