@@ -9,6 +9,7 @@ from pathlib import Path
 from yearbook.assemble.book import assemble_with_warnings
 from yearbook.diagnostics import Diagnostic
 from yearbook.doctree import Document, Index, TableOfContents
+from yearbook.images import resolution_warnings
 from yearbook.load.book import Loaded, load_book
 from yearbook.output import write_together
 from yearbook.pagemap import PageMap
@@ -40,6 +41,7 @@ def prepare(data_dir: Path) -> Prepared:
     style_name = str(book.style) if book.style else DEFAULT_STYLE
     style = load_style(style_name, data_dir, book.style.loc if book.style else None)
     document, warnings = assemble_with_warnings(book)
+    warnings += resolution_warnings(document, style)
     return Prepared(loaded, style, document, warnings)
 
 

@@ -175,7 +175,65 @@ class Index:
     groups: list[IndexGroup] = field(default_factory=list)
 
 
-Block = Heading | Paragraph | Table | TitlePage | TableOfContents | Index
+@dataclass(frozen=True)
+class Picture:
+    """An image as both writers embed it: JPEG or PNG bytes, upright, RGB or greyscale.
+
+    Figures showing the same file share one Picture; writers embed each `key` once.
+    """
+
+    key: str  # digest of `data`
+    data: bytes = field(repr=False)
+    format: str  # "jpeg" | "png"
+    width: int  # pixels of `data`
+    height: int
+    name: str  # the file as the user wrote it, for messages
+
+
+@dataclass
+class Figure:
+    """图N: a picture scaled to the column (or, `page_width`, the text block) width,
+    with `图N　title` and the credit under it, never parted from them."""
+
+    number: int
+    title: str
+    picture: Picture
+    credit: str = ""  # （张三　摄） or （市政协　供图）
+    page_width: bool = False  # 通栏
+    placement: str = "here"  # here | top | bottom of a column (page-width figures stand where written)
+    source: Location | None = None  # where the image file was named
+    outline: OutlineItem | None = None  # figures are not bookmarked; the field every block has
+
+    @property
+    def label(self) -> str:
+        return f"图{self.number}"
+
+    @property
+    def caption(self) -> str:
+        return f"{self.label}\u3000{self.title}{self.credit}"
+
+
+@dataclass
+class PlatePhoto:
+    title: str
+    picture: Picture
+    credit: str = ""
+    source: Location | None = None
+
+    @property
+    def caption(self) -> str:
+        return f"{self.title}{self.credit}"
+
+
+@dataclass
+class Plates:
+    """彩页: pages of one to four photos with captions, each page a page of its own."""
+
+    pages: list[list[PlatePhoto]] = field(default_factory=list)
+    outline: OutlineItem | None = None
+
+
+Block = Heading | Paragraph | Table | TitlePage | TableOfContents | Index | Figure | Plates
 
 
 @dataclass
@@ -212,6 +270,10 @@ class Document:
             elif isinstance(b, TableOfContents):
                 out.append(b.title)
                 out.extend(e.text for e in b.entries)
+            elif isinstance(b, Figure):
+                out.append(b.caption)
+            elif isinstance(b, Plates):
+                out.extend(photo.caption for page in b.pages for photo in page)
             else:
                 out.append(b.title)
                 out.extend(e.term for g in b.groups for e in g.entries)

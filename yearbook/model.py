@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
 
 from yearbook.dates import DateValue
 from yearbook.diagnostics import Location
@@ -129,6 +130,7 @@ class GeneratedTable:
     caption: Text
     source: RecordSource
     kind: MeetingKind | None = None
+    id: Text | None = None  # for `{{table.<id>}}` in text
     loc: Location | None = None
 
 
@@ -137,10 +139,57 @@ class FreeTable:
     caption: Text
     columns: list[Text]
     rows: list[list[Text]]
+    id: Text | None = None  # for `{{table.<id>}}` in text
     loc: Location | None = None
 
 
 TableSpec = GeneratedTable | FreeTable
+
+
+class FigureWidth(StrEnum):
+    COLUMN = "column"  # 栏宽
+    PAGE = "page"  # 通栏
+
+
+class Placement(StrEnum):
+    HERE = "here"  # 随文: where it stands in the text
+    TOP = "top"  # 栏顶 (通栏图: 页顶)
+    BOTTOM = "bottom"  # 栏底 (通栏图: 页底)
+
+
+class CreditKind(StrEnum):
+    PHOTO = "photo"  # 摄影: （张三　摄）
+    SUPPLIED = "supplied"  # 供图: （市政协　供图）
+
+
+@dataclass
+class Credit:
+    kind: CreditKind
+    name: Text
+    loc: Location | None = None
+
+
+@dataclass
+class Figure:
+    """图: an image file in the data folder with its caption (图题) and credit."""
+
+    file: Text  # as written, relative to the file that names it
+    caption: Text
+    credit: Credit | None = None
+    width: FigureWidth = FigureWidth.COLUMN
+    placement: Placement = Placement.HERE
+    id: Text | None = None
+    # The file resolved by the loader, checked to lie inside the data folder.
+    path: Path | None = None
+    loc: Location | None = None
+
+
+@dataclass
+class PlatePage:
+    """One page of 彩页: one to four photos, each with its caption."""
+
+    photos: list[Figure] = field(default_factory=list)
+    loc: Location | None = None
 
 
 @dataclass
@@ -158,6 +207,7 @@ class Entry:
     paragraphs: list[Text] = field(default_factory=list)
     parts: list[Part] = field(default_factory=list)
     tables: list[TableSpec] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
     loc: Location | None = None
     # 索引 terms the data gives for this entry, besides its title.
     index: list[Text] = field(default_factory=list)
@@ -179,7 +229,7 @@ class ArticleHeading:
 @dataclass
 class Article:
     title: Text
-    body: list[Text | ArticleHeading] = field(default_factory=list)
+    body: list[Text | ArticleHeading | Figure] = field(default_factory=list)
     subtitle: Text | None = None
     byline: Text | None = None
     numbered: bool = False
@@ -266,6 +316,7 @@ class Book:
     style: Text | None = None
     output: Text | None = None
     first_table_number: int = 1
+    plates: list[PlatePage] = field(default_factory=list)  # 彩页, at the front of the book
     loc: Location | None = None
     # A whole book (年鉴): parts around the 类目, the units it includes, front matter.
     special: list[Chapter] = field(default_factory=list)  # 特载、专文

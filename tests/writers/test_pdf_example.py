@@ -13,14 +13,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from pdfminer.layout import LTChar
+from pdfminer.layout import LTChar, LTImage
 from pypdf import PdfReader
 
 from tests import pdfread
 from yearbook.build import prepare
 from yearbook.diagnostics import YearbookError
-from yearbook.doctree import Document, Heading, Paragraph, Table
+from yearbook.doctree import Document, Figure, Heading, Paragraph, Table
 from yearbook.fonts import resolve_faces
+from yearbook.images import figure_size
 from yearbook.style import Style, load_style
 from yearbook.typeset.linebreak import NO_END, NO_START
 from yearbook.writers.pdf import write_pdf
@@ -111,12 +112,7 @@ def squeeze(text: str) -> str:
 def text_starts(doc: Document) -> set[str]:
     """How every paragraph, heading and cell begins: a line that starts one may start with
     anything its text starts with (a dash opening a 副题 ——酒泉市政协…)."""
-    starts = set()
-    for b in doc.blocks:
-        texts = [b.caption, *(c.title for c in b.columns), *(c.text for r in b.rows for c in r)] \
-            if isinstance(b, Table) else [b.text]
-        starts.update(squeeze(t)[:6] for t in texts if t.strip())
-    return starts
+    return {squeeze(t)[:6] for t in doc.text_blocks() if t.strip()}
 
 
 def in_text_block(style: Style, line: Line) -> bool:
@@ -310,3 +306,18 @@ def test_article_titles_span_the_text_block_on_one_line(yearbook):
         left = page.margin_inside if n % 2 else page.margin_outside
         middle = (line.chars[0].x0 + line.chars[-1].x1) / 2
         assert middle == pytest.approx(left + page.frame_width / 2, abs=style.para(para.role.value).size)
+
+
+def test_example_figures_at_their_size_and_resolution(yearbook):
+    """The example's pictures are in the PDF at the column or text-block width, at 300 dpi or more."""
+    figures = [b for b in yearbook.document.blocks if isinstance(b, Figure)]
+    assert [f.number for f in figures] == [1, 2, 3]
+    drawn = [o for page in pdfread.pages(yearbook.pdf) for o in pdfread.leaves(page) if isinstance(o, LTImage)]
+    assert len(drawn) == len(figures)
+    for image, figure in zip(drawn, figures, strict=True):
+        width, height = figure_size(figure, yearbook.style)
+        assert (image.width, image.height) == (pytest.approx(width, abs=0.1), pytest.approx(height, abs=0.1))
+        assert image.srcsize[0] / (image.width / 72) >= 300
+    lines = [ln.text.replace(" ", "") for page in yearbook.pages for ln in page]
+    for figure in figures:
+        assert any(line.startswith(figure.label) for line in lines), figure.label

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from yearbook.assemble.facts import Facts, compute_facts, is_used, substitute
+from yearbook.assemble.figures import FigureMaker
 from yearbook.assemble.marks import split_marks
-from yearbook.assemble.numbering import Numbering
+from yearbook.assemble.numbering import Numbering, resolve
 from yearbook.assemble.tables import free_table, generated_table, select
 from yearbook.diagnostics import Diagnostic, Severity, YearbookError
 from yearbook.doctree import (
@@ -19,7 +20,7 @@ from yearbook.doctree import (
     RunRole,
 )
 from yearbook.i18n import register
-from yearbook.model import Article, ArticleHeading, Book, Chapter, Entry, FreeTable, Records
+from yearbook.model import Article, ArticleHeading, Book, Chapter, Entry, Figure, FreeTable, Records
 from yearbook.text import Text
 
 register(
@@ -58,12 +59,15 @@ def chinese_ordinal(n: int) -> str:
 class _Assembler:
     """Chapters to blocks. `indexing` (a whole book) puts 索引 terms on the runs."""
 
-    def __init__(self, book: Book, tables: Numbering | None = None, indexing: bool = False):
+    def __init__(self, book: Book, indexing: bool = False):
         self.book = book
         self.problems: list[Diagnostic] = []
         self.warnings: list[Diagnostic] = []
-        self.tables = tables or Numbering(book.first_table_number)
         self.indexing = indexing
+        # One numbering of tables and of figures through the whole document, units included.
+        self.numbers = {"table": Numbering("表", book.first_table_number), "figure": Numbering("图")}
+        self.references: dict[str, list] = {}  # `{{figure.x}}` written in text, filled in at the end
+        self.figures = FigureMaker(self.numbers["figure"], self.problems)
         self.tabled: set[int] = set()  # ids of records shown in a table
         self.blocks: list[Block] = []
 
@@ -82,6 +86,7 @@ class _Assembler:
         分目 become 次分目 (level 3); 次分目 keep the running head of their 分目."""
         facts, problems = compute_facts(chapter.records)
         self.problems.extend(problems)
+        facts.references = self.references
         title = str(chapter.title)
         head = title if level <= 2 else (running_head or title)
         self.blocks.append(
@@ -140,7 +145,7 @@ class _Assembler:
         for i, runs in enumerate(paragraphs):
             self.blocks.append(Paragraph(runs, ParaRole.BODY, outline=outline if i == 0 else None))
         for spec in entry.tables:
-            number = self.tables.take()
+            number = self.numbers["table"].take(spec.id, self.problems)
             if isinstance(spec, FreeTable):
                 for row in spec.rows:
                     if len(row) != len(spec.columns):
@@ -158,6 +163,7 @@ class _Assembler:
                     )
                 table = generated_table(number, spec, records)
             self.blocks.append(table)
+        self.blocks += self.figures.figures(entry.figures)
 
     def article(self, article: Article, facts: Facts, level: int = 1) -> None:
         title = str(article.title)
@@ -186,6 +192,8 @@ class _Assembler:
                         heading_level=3,
                     )
                 )
+            elif isinstance(item, Figure):
+                self.blocks += self.figures.figures([item])
             else:
                 self.blocks.append(Paragraph(self.runs(item, facts), ParaRole.BODY))
 
@@ -202,12 +210,14 @@ def assemble_with_warnings(book: Book) -> tuple[Document, list[Diagnostic]]:
 
         return assemble_whole(book)
     a = _Assembler(book)
+    front = a.figures.plates(book.plates)
     for chapter in book.chapters:
         a.chapter(chapter)
+    resolve(a.blocks, a.numbers, a.references, a.problems)
     if a.problems:
         raise YearbookError(a.problems)
     set_anchors(a.blocks)
-    return Document(metadata(book), a.blocks), a.warnings
+    return Document(metadata(book), a.blocks, front), a.warnings
 
 
 def metadata(book: Book) -> Metadata:

@@ -11,7 +11,8 @@ from dataclasses import fields
 from enum import Enum
 
 from yearbook import dates
-from yearbook.diagnostics import Diagnostic
+from yearbook.assemble.numbering import is_reference, placeholder
+from yearbook.diagnostics import Diagnostic, Location
 from yearbook.i18n import register
 from yearbook.model import (
     Activity,
@@ -60,6 +61,8 @@ class Facts(dict[str, str]):
     def __init__(self) -> None:
         super().__init__()
         self.used: set[str] = set()
+        # `{{figure.x}}` and `{{table.x}}`: numbered later, where each was written.
+        self.references: dict[str, list[Location | None]] = {}
 
 
 def compute_facts(records: Records) -> tuple[Facts, list[Diagnostic]]:
@@ -106,6 +109,9 @@ def substitute(text: Text, facts: Facts, problems: list[Diagnostic]) -> str:
         if name in facts:
             facts.used.add(name)
             return facts[name]
+        if is_reference(name):
+            facts.references.setdefault(name, []).append(text.position(match.start()))
+            return placeholder(name)
         available = "、".join(facts)
         problems.append(
             Diagnostic("facts.unknown", {"name": name, "available": available}, text.position(match.start()))

@@ -12,9 +12,9 @@ from yearbook.assemble.chronicle import chronicle_blocks
 from yearbook.assemble.facts import Facts
 from yearbook.assemble.front import Figures, contents, notes, title_page
 from yearbook.assemble.index import build_index
-from yearbook.assemble.numbering import Numbering
+from yearbook.assemble.numbering import resolve
 from yearbook.diagnostics import Diagnostic, YearbookError
-from yearbook.doctree import Block, Document, Heading, OutlineItem, Paragraph, RunRole, Table
+from yearbook.doctree import Block, Document, Figure, Heading, OutlineItem, Paragraph, RunRole, Table
 from yearbook.model import Book
 
 INDEX_TITLE = "索引"
@@ -30,12 +30,12 @@ def _count(blocks: list[Block]) -> tuple[int, int]:
 
 
 def _figures(blocks: list[Block]) -> int:
-    # Figure blocks join the tree with the figures work; count them by name until then.
-    return sum(1 for b in blocks if type(b).__name__ == "Figure")
+    return sum(1 for b in blocks if isinstance(b, Figure))
 
 
 def assemble_whole(book: Book) -> tuple[Document, list[Diagnostic]]:
-    a = _Assembler(book, Numbering(book.first_table_number), indexing=True)
+    a = _Assembler(book, indexing=True)
+    plates = a.figures.plates(book.plates)
     for chapter in book.special:
         a.chapter(chapter)
     months: list[Heading] = []
@@ -61,12 +61,13 @@ def assemble_whole(book: Book) -> tuple[Document, list[Diagnostic]]:
     for block in a.blocks:
         if isinstance(block, Heading) and block.level == 1:
             block.odd_page = True
+    resolve(a.blocks, a.numbers, a.references, a.problems)
     set_anchors(a.blocks)
     sections, entries = _count(categories)
     tables = sum(1 for b in a.blocks if isinstance(b, Table))
     units = len({u.folder for u in book.units})
     figures = Figures(len(book.chapters), sections, entries, tables, _figures(a.blocks), units)
-    front: list[Block] = [title_page(book), *notes(book, figures, has_index, a.problems)]
+    front: list[Block] = [title_page(book), *plates, *notes(book, figures, has_index, a.problems)]
     set_anchors(front, prefix="front")
     front.append(contents(a.blocks, book.toc_depth, months))
     if a.problems:

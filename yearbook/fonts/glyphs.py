@@ -70,6 +70,11 @@ def _texts(doc: doctree.Document, style: Style) -> Iterator[tuple[str, str, Loca
                 yield group.letter, style.para("index_letter").font, None
                 for entry in group.entries:
                     yield "".join([entry.term, *entry.see_also]), style.para("index_entry").font, None
+        elif isinstance(block, doctree.Figure):
+            yield block.caption, paras["caption"].font, block.source
+        elif isinstance(block, doctree.Plates):
+            for photo in (p for page in block.pages for p in page):
+                yield photo.caption, paras["caption"].font, photo.source
 
 
 def _drawn(char: str) -> bool:

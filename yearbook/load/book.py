@@ -9,6 +9,7 @@ from typing import Any
 from yearbook import model as m
 from yearbook.diagnostics import Diagnostic, Location, YearbookError
 from yearbook.i18n import register
+from yearbook.load.figures import FIGURE, PLATES, resolve_figures
 from yearbook.load.nodes import Mapping, Node, Sequence
 from yearbook.load.schema import (
     BoolKind,
@@ -54,10 +55,15 @@ def _entry(
     table: m.TableSpec | None = None,
     tables: list[m.TableSpec] | None = None,
     index: list[Text] | None = None,
+    figure: m.Figure | None = None,
+    figures: list[m.Figure] | None = None,
     loc: Location | None = None,
 ) -> m.Entry:
     all_tables = ([table] if table is not None else []) + (tables or [])
-    return m.Entry(title, _paragraphs(text), parts or [], all_tables, loc, index or [])
+    all_figures = ([figure] if figure is not None else []) + (figures or [])
+    return m.Entry(
+        title, _paragraphs(text), parts or [], all_tables, all_figures, loc=loc, index=index or []
+    )
 
 
 def _part(title: Text, text: Text | None = None, loc: Location | None = None) -> m.Part:
@@ -92,6 +98,7 @@ class TableKind(Kind):
             Field("kind", "类别", ChoiceKind(m.MeetingKind, {
                 "plenary": "全体会议", "standing": "常委会会议", "chair": "主席会议", "other": "其他",
             })),
+            Field("id", "编号", TEXT),
         ],
     )
     free = ObjectKind(
@@ -100,6 +107,7 @@ class TableKind(Kind):
             Field("caption", "表题", TEXT, required=True),
             Field("columns", "列", ListKind(TEXT, min_items=1), required=True),
             Field("rows", "行", ListKind(ListKind(TextKind(allow_empty=True)), min_items=1), required=True),
+            Field("id", "编号", TEXT),
         ],
     )
 
@@ -175,6 +183,8 @@ ENTRY = ObjectKind(
         Field("table", "表格", TableKind()),
         Field("tables", "表格组", ListKind(TableKind())),
         Field("index", "索引", ListKind(TEXT, split_text="、")),
+        Field("figure", "图片", FIGURE),
+        Field("figures", "图片组", ListKind(FIGURE)),
     ],
 )
 
@@ -188,11 +198,14 @@ SECTION = ObjectKind(
 
 
 class ArticleBodyKind(Kind):
-    """Article body items: a paragraph (text) or `{heading: …}`."""
+    """Article body items: a paragraph (text), `{heading: …}` or `{figure: {…}}`."""
 
     heading = ObjectKind(m.ArticleHeading, [Field("heading", "小标题", TEXT, required=True, attr="text")])
+    figure = ObjectKind(lambda figure, loc: figure, [Field("figure", "图片", FIGURE, required=True)])
 
     def convert(self, node: Node, ctx: Context, path: str) -> Any:
+        if isinstance(node, Mapping) and (node.get("figure") or node.get("图片")):
+            return self.figure.convert(node, ctx, path)
         if isinstance(node, Mapping):
             return self.heading.convert(node, ctx, path)
         value = TEXT.convert(node, ctx, path)
@@ -285,6 +298,7 @@ BOOK = ObjectKind(
         Field("style", "版式", TEXT),
         Field("output", "文件名", TEXT),
         Field("first_table_number", "起始表号", IntKind(low=1)),
+        Field("plates", "彩页", PLATES),
         Field("chapters", "类目", ListKind(CHAPTER_ITEM), required=True),
         # A whole book: the parts around the 类目, and what its front matter says.
         Field("special", "特载", ListKind(CHAPTER_ITEM)),
@@ -315,6 +329,9 @@ def load_book(data_dir: Path) -> Loaded:
         raise YearbookError([Diagnostic("book.no_book", {}, loc)])
     folder = data_dir.resolve()
     result = read_folder(folder, data_dir, (folder,), {})
-    if result.diagnostics or result.book is None:
-        raise YearbookError(result.diagnostics)
+    problems = list(result.diagnostics)
+    if result.book is not None:
+        problems += resolve_figures(result.book, data_dir)
+    if problems or result.book is None:
+        raise YearbookError(problems)
     return Loaded(result.book, data_dir, result.files)

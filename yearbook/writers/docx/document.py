@@ -18,6 +18,7 @@ from yearbook.doctree import Block, Document, Heading, Paragraph, ParaRole, Run,
 from yearbook.style import Style
 from yearbook.writers.docx import oxml
 from yearbook.writers.docx.book import BookParts
+from yearbook.writers.docx.figure import FIGURE_BLOCKS, PictureWriter
 from yearbook.writers.docx.index import xe_runs
 from yearbook.writers.docx.page import section_break, set_section
 from yearbook.writers.docx.styles import CHARACTER_STYLES, PARAGRAPH_STYLES, heading_style_id
@@ -44,8 +45,9 @@ def write_body(document: WordDocument, doc: Document, style: Style, book: BookPa
     body_sect_pr = body.sectPr
     page = style.page
     groups = _group([*doc.front, *doc.blocks], style)
+    pictures = PictureWriter(document)
     for index, group in enumerate(groups):
-        elements = [e for b in group.blocks for e in _block(b, style, group.wide, book)]
+        elements = [e for b in group.blocks for e in _block(b, style, group.wide, pictures, book)]
         last = index == len(groups) - 1
         cols = 1 if group.wide else page.columns
         start = "nextPage" if group.new_page and index > 0 else "continuous"
@@ -88,14 +90,20 @@ def _is_wide(block: Block, style: Style) -> bool:
         return wide
     if isinstance(block, Table):
         return style.table.full_width
+    if isinstance(block, FIGURE_BLOCKS):
+        return getattr(block, "page_width", True)  # plates: always the whole text block
     if isinstance(block, Heading):
         return style.para(f"heading{min(block.level, 2)}").full_width
     return style.para(block.role.value).full_width
 
 
-def _block(block: Block, style: Style, wide: bool, book: BookParts | None = None) -> list[etree._Element]:
+def _block(
+    block: Block, style: Style, wide: bool, pictures: PictureWriter, book: BookParts | None = None
+) -> list[etree._Element]:
     if book is not None and (parts := book.elements(block)) is not None:  # 书名页, 目录, 索引
         return parts
+    if isinstance(block, FIGURE_BLOCKS):
+        return pictures.elements(block, style)
     if isinstance(block, Heading):
         p = _paragraph(f"Heading{min(block.level, 9)}", [Run(block.text, index=block.index)])
         if book is not None:

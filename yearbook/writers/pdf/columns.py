@@ -64,6 +64,59 @@ def _lines(part: Flowable, canv, width: float, room: float) -> int:
     return int(h / leading + _FUZZ)
 
 
+class _Floats:
+    """Figures that float in a column (their flowable's `placement`): `here` stays where it
+    stands when it fits, else moves to the next column's top while the text after it fills
+    this column; `top` always starts a column; `bottom` is set at the column's foot. Floats
+    keep their order: once one has moved on, the ones after it follow it."""
+
+    def __init__(self, height: float):
+        self.full = self.height = height  # `height`: what is left for the rest above a foot float
+        self.moved: list[Flowable] = []
+        self.foot: tuple[Flowable, float] | None = None
+
+    def take(
+        self, f: Flowable, placement: str, canv, width: float, col: ColumnLayout, started: bool,
+        prev_after: float,
+    ) -> bool:
+        """Whether `f` is dealt with here (moved on or set at the foot) rather than set in the flow."""
+        if self.moved:
+            self.moved.append(f)
+            return True
+        if not _visible(col.placed) or placement == "here":
+            if placement == "here" and _visible(col.placed):
+                gap = max(prev_after, f.getSpaceBefore()) if started else 0.0
+                _, h = f.wrapOn(canv, width, self.height)
+                if h <= self.height - col.used - gap + _FUZZ:
+                    return False
+                self.moved.append(f)
+                return True
+            if placement != "bottom":
+                return False  # a column top: `top` is where it belongs, `here` fits or never will
+        if placement == "top":
+            self.moved.append(f)
+            return True
+        _, h = f.wrapOn(canv, width, self.height)
+        room = self.height - col.used - f.getSpaceBefore()
+        if self.foot is None and h <= room + _FUZZ:
+            self.foot = (f, h)
+            self.height -= h + f.getSpaceBefore()
+            return True
+        if _visible(col.placed):
+            self.moved.append(f)
+            return True
+        return False
+
+    def finish(self, col: ColumnLayout, cur: Cursor) -> tuple[ColumnLayout, Cursor]:
+        if self.foot is not None:
+            f, h = self.foot
+            col.placed.append(Placed(f, self.full - h, h))
+            col.used = self.full
+        if self.moved:
+            cur = Cursor(cur.index, (*self.moved, *cur.heads))
+        return col, cur
+
+
 class ColumnBand(Flowable):
     """Flowables set in `columns` columns separated by `gap`."""
 
@@ -106,10 +159,18 @@ class ColumnBand(Flowable):
         started = False  # something visible is in the column: spaces before count from here
         group: tuple[int, Cursor, float, float, bool] | None = None  # rollback point for a chain
         headed = False  # the chain being built holds a visible heading
+        floats = _Floats(height)
         while True:
             f, after = self._next(cur)
             if f is None:
-                return col, cur
+                return floats.finish(col, cur)
+            placement = getattr(f, "placement", None)
+            if placement is not None and floats.take(f, placement, canv, width, col, started, prev_after):
+                # A float moved on or reserved for the foot: no chain may roll back across it.
+                height = floats.height
+                group, headed = None, False
+                cur = after
+                continue
             if _zero_size(f):
                 # Markers take no room and no space: a space after the heading before
                 # them must not count twice, a space before the heading after them
@@ -147,17 +208,17 @@ class ColumnBand(Flowable):
                     # Nothing can break this item: set it alone, overflowing, rather than fail.
                     col.placed.append(Placed(f, 0.0, h))
                     col.used = h
-                    return col, after
+                    return floats.finish(col, after)
             if not parts:
                 if group is not None and (_visible(col.placed[: group[0]]) or not self._may_force):
                     start, cur, col.used, prev_after, started = group
                     del col.placed[start:]
-                return col, cur
+                return floats.finish(col, cur)
             first, rest = parts[0], tuple(parts[1:])
             _, h = first.wrapOn(canv, width, max(room, 0.0))
             col.placed.append(Placed(first, col.used + gap, h))
             col.used += gap + h
-            return col, Cursor(after.index, rest + after.heads)
+            return floats.finish(col, Cursor(after.index, rest + after.heads))
 
     @staticmethod
     def _forced(canv, f: Flowable, width: float, height: float) -> list[Flowable]:

@@ -11,15 +11,18 @@ from reportlab.platypus import CondPageBreak, Flowable, PageBreak
 
 from yearbook.doctree import (
     Block,
+    Figure,
     Heading,
     Index,
     OutlineItem,
     Paragraph,
+    Plates,
     Table,
     TableOfContents,
     TitlePage,
 )
 from yearbook.style import ParaStyle, Style
+from yearbook.writers.pdf import figure
 from yearbook.writers.pdf.columns import ColumnBand
 from yearbook.writers.pdf.fonts import FontSet
 from yearbook.writers.pdf.index import IndexBand
@@ -63,6 +66,7 @@ class StoryBuilder:
         # Before a run of full-width titles: the room they and the first lines of their text
         # need, else they start the next page (keep-with-next cannot bind a whole band).
         self.keep: CondPageBreak | None = None
+        self.pictures = figure.PictureReaders()
 
     def build(self, blocks: list[Block]) -> list[Flowable]:
         for block in blocks:
@@ -76,6 +80,8 @@ class StoryBuilder:
                 self.contents(block)
             elif isinstance(block, Index):
                 self.index(block)
+            elif isinstance(block, (Figure, Plates)):
+                figure.place(self, block, self.pictures)
             else:
                 self.table(block)
             self.last = block

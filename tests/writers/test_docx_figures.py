@@ -1,0 +1,111 @@
+"""Figures and plates in the DOCX: real pictures (w:drawing) with their media parts, the
+PDF's size, a caption paragraph in the Caption style, one media file per distinct picture."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from tests import imagemaker as mk
+from yearbook.doctree import Document, Figure, Heading, Metadata, OutlineItem, Paragraph, Plates, PlatePhoto, Run
+from yearbook.images import figure_size, make_picture
+from yearbook.style import Style, load_style
+from yearbook.writers.docx import write_docx
+
+ROOT = Path(__file__).resolve().parents[2]
+NS = {
+    "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "pic": "http://schemas.openxmlformats.org/drawingml/2006/picture",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+}
+EMU_PER_POINT = 12700
+HALL = make_picture(mk.jpeg(1200, 800), "hall.jpg")
+CHART = make_picture(mk.png(2400, 1200), "chart.png")
+
+
+@pytest.fixture(scope="module")
+def style() -> Style:
+    return load_style("yearbook", ROOT / "data")
+
+
+def build(blocks, style: Style) -> zipfile.ZipFile:
+    doc = Document(Metadata("测试年鉴", "测试单位", edition=2023), list(blocks))
+    out = io.BytesIO()
+    write_docx(doc, style, out)
+    return zipfile.ZipFile(io.BytesIO(out.getvalue()))
+
+
+def body(package: zipfile.ZipFile) -> etree._Element:
+    return etree.fromstring(package.read("word/document.xml"))
+
+
+def blocks_with_figures() -> list:
+    return [
+        Heading(1, "政协测试市委员会", "政协测试市委员会", True, OutlineItem(0, "政协测试市委员会")),
+        Paragraph([Run("正文一段。")]),
+        Figure(1, "全体会议会场", HALL, "（张三\u3000摄）"),
+        Paragraph([Run("正文二段。")]),
+        Figure(2, "提案承办情况", CHART, page_width=True),
+        Figure(3, "会场（再次使用）", HALL),
+    ]
+
+
+def test_pictures_are_drawings_with_media(style):
+    package = build(blocks_with_figures(), style)
+    root = body(package)
+    drawings = root.findall(".//w:drawing", NS)
+    assert len(drawings) == 3
+    media = sorted(n for n in package.namelist() if n.startswith("word/media/"))
+    assert len(media) == 2  # the hall is one file however often it is shown
+    assert package.read(next(m for m in media if m.endswith(".jpg"))) == HALL.data
+    rels = etree.fromstring(package.read("word/_rels/document.xml.rels"))
+    targets = {r.get("Id"): r.get("Target") for r in rels}
+    embeds = [b.get(f"{{{NS['r']}}}embed") for b in root.findall(".//a:blip", NS)]
+    assert embeds[0] == embeds[2] and all(targets[e].startswith("media/") for e in embeds)
+    ids = [d.get("id") for d in root.findall(".//wp:docPr", NS)]
+    assert len(set(ids)) == 3  # drawing ids unique in the document
+
+
+def test_picture_size_matches_the_pdf(style):
+    root = body(build(blocks_with_figures(), style))
+    extents = [(int(e.get("cx")), int(e.get("cy"))) for e in root.findall(".//wp:extent", NS)]
+    for (cx, cy), figure in zip(extents, [b for b in blocks_with_figures() if isinstance(b, Figure)], strict=True):
+        width, height = figure_size(figure, style)
+        assert cx / EMU_PER_POINT == pytest.approx(width, abs=0.05)
+        assert cy / EMU_PER_POINT == pytest.approx(height, abs=0.05)
+
+
+def test_caption_paragraph_under_its_picture(style):
+    root = body(build(blocks_with_figures(), style))
+    picture_p = root.find(".//w:drawing/../..", NS)
+    assert picture_p.find("w:pPr/w:keepNext", NS) is not None  # kept with the caption
+    caption = picture_p.getnext()
+    assert caption.find("w:pPr/w:pStyle", NS).get(f"{{{NS['w']}}}val") == "Caption"
+    assert "".join(caption.itertext()) == "图1\u3000全体会议会场（张三\u3000摄）"
+    spacing = picture_p.find("w:pPr/w:spacing", NS)
+    assert spacing.get(f"{{{NS['w']}}}lineRule") == "auto"  # an exact line height would crop it
+
+
+def test_page_width_figure_sits_in_a_one_column_section(style):
+    root = body(build(blocks_with_figures(), style))
+    chart_p = root.findall(".//w:drawing/../..", NS)[1]
+    following = chart_p.itersiblings()
+    section = next(p.find("w:pPr/w:sectPr", NS) for p in following if p.find("w:pPr/w:sectPr", NS) is not None)
+    cols = section.find("w:cols", NS)
+    assert cols is None or cols.get(f"{{{NS['w']}}}num") in (None, "1")
+
+
+def test_plates_are_tables_of_pictures(style):
+    plates = Plates([[PlatePhoto("开幕", HALL)], [PlatePhoto(f"视察{i}", HALL) for i in range(4)]])
+    package = build([plates, *blocks_with_figures()], style)
+    root = body(package)
+    tables = root.findall(".//w:tbl", NS)[:2]
+    assert [len(t.findall(".//w:drawing", NS)) for t in tables] == [1, 4]
+    assert len(tables[1].findall("w:tr", NS)) == 2  # 2 × 2
+    assert len([n for n in package.namelist() if n.startswith("word/media/")]) == 2

@@ -1,0 +1,121 @@
+"""The schema of figures (图) and colour plates (彩页), and where their image files are.
+
+An image path is read like an `include`: relative to the YAML file that names it,
+and it must stay inside the data folder. Whether the file is a usable image is
+decided later, by yearbook.images, which opens it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from yearbook import model as m
+from yearbook.diagnostics import Diagnostic, Location
+from yearbook.i18n import register
+from yearbook.load.schema import ChoiceKind, Field, ListKind, ObjectKind, TextKind
+from yearbook.text import Text
+
+register(
+    {
+        "figure.outside": (
+            "图片文件“{target}”不在数据文件夹内；请把图片放进数据文件夹（例如 images/ 子文件夹）",
+            "image file '{target}' is outside the data folder; put images inside it (for example in images/)",
+        ),
+        "figure.missing": ("图片文件“{target}”不存在", "image file '{target}' does not exist"),
+        "figure.plate_count": (
+            "彩页每页放一至四幅照片，这一页有 {count} 幅",
+            "a colour-plate page holds one to four photos; this one has {count}",
+        ),
+    }
+)
+
+TEXT = TextKind()
+MAX_PLATES_PER_PAGE = 4
+
+
+def _figure(
+    file: Text,
+    caption: Text,
+    photographer: Text | None = None,
+    supplied_by: Text | None = None,
+    loc: Location | None = None,
+    **kw: Any,
+) -> m.Figure:
+    credit = None
+    if photographer is not None:
+        credit = m.Credit(m.CreditKind.PHOTO, photographer, photographer.loc)
+    elif supplied_by is not None:
+        credit = m.Credit(m.CreditKind.SUPPLIED, supplied_by, supplied_by.loc)
+    return m.Figure(file, caption, credit, loc=loc, **kw)
+
+
+FIGURE_FIELDS = [
+    Field("file", "文件", TEXT, required=True),
+    Field("caption", "图题", TEXT, required=True),
+    Field("photographer", "摄影", TEXT),
+    Field("supplied_by", "供图", TEXT),
+    Field("width", "宽度", ChoiceKind(m.FigureWidth, {"column": "栏宽", "page": "通栏"})),
+    Field(
+        "placement",
+        "位置",
+        ChoiceKind(m.Placement, {"here": "随文", "top": "栏顶", "bottom": "栏底"}),
+    ),
+    Field("id", "编号", TEXT),
+]
+FIGURE = ObjectKind(_figure, FIGURE_FIELDS, exclusive=("photographer", "supplied_by"))
+
+# A plate carries a caption and credit but no number, width or placement: the page decides.
+PLATE_PHOTO = ObjectKind(
+    _figure,
+    [f for f in FIGURE_FIELDS if f.key in ("file", "caption", "photographer", "supplied_by")],
+    exclusive=("photographer", "supplied_by"),
+)
+PLATE_PAGE = ObjectKind(m.PlatePage, [Field("photos", "照片", ListKind(PLATE_PHOTO), required=True)])
+PLATES = ListKind(PLATE_PAGE)
+
+
+def book_figures(book: m.Book) -> list[m.Figure]:
+    """Every figure and plate photo the book names, in reading order."""
+    out = [photo for page in book.plates for photo in page.photos]
+    for chapter in book.chapters:
+        for article in chapter.articles:
+            out.extend(item for item in article.body if isinstance(item, m.Figure))
+        for section in chapter.sections:
+            for entry in section.entries:
+                out.extend(entry.figures)
+    return out
+
+
+def resolve_figures(book: m.Book, data_dir: Path) -> list[Diagnostic]:
+    """Set each figure's `path`; report files missing or outside the data folder."""
+    root = data_dir.resolve()
+    problems: list[Diagnostic] = []
+    for page in book.plates:
+        if not 1 <= len(page.photos) <= MAX_PLATES_PER_PAGE:
+            problems.append(Diagnostic("figure.plate_count", {"count": len(page.photos)}, page.loc))
+    for figure in book_figures(book):
+        written = figure.file.strip().replace("\\", "/")  # Windows users write images\a.jpg
+        loc = figure.file.loc
+        path = (_yaml_file(loc, root).parent / written).resolve()
+        if not path.is_relative_to(root):
+            problems.append(Diagnostic("figure.outside", {"target": str(figure.file)}, loc))
+        elif not path.is_file():
+            problems.append(Diagnostic("figure.missing", {"target": str(figure.file)}, loc))
+        else:
+            figure.path = path
+    return problems
+
+
+def _yaml_file(loc: Location | None, root: Path) -> Path:
+    """The YAML file a location names. Locations carry the path as shown to the user
+    (relative to the working folder, or to the data folder's parent): try each."""
+    if loc is None:
+        return root / "book.yaml"
+    shown = Path(loc.file)
+    if shown.is_absolute():
+        return shown
+    for base in (Path.cwd(), root.parent, root):
+        if (base / shown).is_file():
+            return base / shown
+    return root.parent / shown
