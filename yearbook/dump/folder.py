@@ -20,6 +20,11 @@ register(
             "the output folder '{path}' already holds files; nothing was written. Choose another "
             "folder, or add --force to replace it",
         ),
+        "dump.self_check": (
+            "导入结果未通过自检，没有写入任何文件（这是本工具的缺陷，请把原文件发给维护人员）：{found}",
+            "the imported data failed its own check and nothing was written (a bug in yearbook; "
+            "please report it with the source file): {found}",
+        ),
         "dump.not_folder": ("“{path}”已存在且不是文件夹", "'{path}' exists and is not a folder"),
         "dump.cannot_write": (
             "无法写入输出文件夹“{path}”：{reason}",
@@ -85,7 +90,11 @@ def _verify(folder: Path) -> None:
     from yearbook.assemble.book import assemble_with_warnings
     from yearbook.load.book import load_book
 
-    assemble_with_warnings(load_book(folder).book)
+    try:
+        assemble_with_warnings(load_book(folder).book)
+    except YearbookError as exc:
+        found = "; ".join(d.render() for d in exc.diagnostics[:3])
+        raise YearbookError([Diagnostic("dump.self_check", {"found": found})]) from exc
 
 
 def _replace(temp: Path, target: Path) -> None:

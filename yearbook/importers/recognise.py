@@ -69,6 +69,11 @@ register(
             "the source names no edition or recorded year; the most frequent year in the text, {year}, "
             "was taken as the recorded year; check book.yaml (or give --year)",
         ),
+        "import.no_book_title": (
+            "原文没有书名和编纂单位，暂写为“{title}”和“{unit}”，请在 book.yaml 中填写",
+            "the source names no book title or compiling unit; '{title}' and '{unit}' were written, "
+            "fill them in in book.yaml",
+        ),
         "import.nothing": (
             "“{file}”中没有可导入的文字",
             "'{file}' holds no text to import",
@@ -80,6 +85,8 @@ NO_TITLE = "（无标题）"
 NO_CAPTION = "（无表题）"
 EMPTY_HEADER = "（空）"
 ARTICLES_TITLE = "专文"
+BOOK_TITLE = "年鉴"
+NO_UNIT = "（编纂单位）"
 
 _BOOK_TITLE = re.compile(r"^(?P<title>.*年鉴)\s*(?:[-－—–_·\s]*[（(]?(?P<year>\d{4})[）)]?(?:卷)?)?$")
 _WEB = re.compile(
@@ -230,7 +237,8 @@ class _Recogniser:
             return
         style = p.style
         following = self.next_para(blocks, i)
-        if style == "年鉴文章标题" or (self.looks_heading(p) and following is not None and (
+        if style == "年鉴文章标题" or (self.looks_heading(p) and not text.startswith(("——", "□"))
+                                     and following is not None and (
                 following.text.startswith("——") or following.text.startswith("□"))
                 and len(following.text) <= 60):
             self.start_article(text)
@@ -321,7 +329,8 @@ class _Recogniser:
         return None
 
     def looks_heading(self, p: Para) -> bool:
-        return bool(p.heading or p.bold or p.centred or len(p.text) <= 40 and not _SENTENCE_END.search(p.text))
+        short = len(p.text) <= 40 and not _SENTENCE_END.search(p.text)
+        return bool(p.heading or p.bold or p.centred or short)
 
     def section_like(self, p: Para) -> bool:
         """A 分目 heading typed as a short bold or centred line, or a short line standing alone."""
@@ -437,8 +446,7 @@ class _Recogniser:
         if not chapters:
             raise YearbookError([Diagnostic("import.nothing", {"file": self.file})])
         year, guessed = self.book_year()
-        title = self.source.title or self.title_line or f"{chapters[0].title or ARTICLES_TITLE}年鉴"
-        unit = self.source.unit or re.sub(r"年鉴$", "", title) or str(chapters[0].title)
+        title, unit = self.book_names(chapters)
         auto = {i for i, c in enumerate(self.chapters) if i in self.auto_titles and c in chapters}
         for i, chapter in enumerate(self.chapters):
             if not chapter.title:
@@ -461,6 +469,21 @@ class _Recogniser:
             d.severity = Severity.WARNING
             self.warnings.append(d)
         return Imported(book, self.source, self.notes, auto_positions, guessed, self.warnings)
+
+    def book_names(self, chapters: list[m.Chapter]) -> tuple[str, str]:
+        """书名 and 编纂单位: from the document's properties or its title line, else from the
+        first chapter named for a unit; a book of articles alone gets placeholders to fill in."""
+        title = self.source.title or self.title_line
+        first = str(chapters[0].title)
+        if title is None and first and chapters[0].sections:
+            title = f"{first}年鉴"
+        if title is None:
+            title = BOOK_TITLE
+            d = Diagnostic("import.no_book_title", {"title": title, "unit": NO_UNIT})
+            d.severity = Severity.WARNING
+            self.warnings.append(d)
+            return title, NO_UNIT
+        return title, self.source.unit or re.sub(r"年鉴$", "", title) or first
 
     def check_table_numbers(self) -> None:
         if not self.table_numbers:
