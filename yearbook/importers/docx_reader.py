@@ -165,7 +165,7 @@ class _Reader:
                 spans=line_spans,
             ))
         for extra in extras:
-            self.blocks.append(Para(extra, place))
+            self.blocks.append(Para(extra, place, literal=True))
 
     def unplaceable(self, p: Paragraph, place: Place) -> list[str]:
         """Images, text boxes and footnotes: warned about; their text kept as paragraphs."""

@@ -229,6 +229,9 @@ class _Recogniser:
 
     def paragraph(self, p: Para, blocks: list, i: int) -> None:
         text = p.text
+        if p.literal:
+            self.add_paragraph(text, p.place)
+            return
         if self.top_lines(p):
             return
         if _WEB.match(text):
@@ -256,7 +259,11 @@ class _Recogniser:
         if p.heading == 1:
             self.new_chapter(text)
             return
-        if self.untitled_start() and (p.bold or p.centred) and len(text) <= 40 and not _ENTRY.match(text):
+        if self.untitled_start() and not _ENTRY.match(text) and (
+                ((p.bold or p.centred) and len(text) <= 40)
+                # plain text: two heading lines in a row open with 类目 then 分目
+                or (self.section_like(p) and following is not None and self.section_like(following)
+                    and not _ENTRY.match(following.text))):
             self.chapter.title = Text(text)
             self.auto_titles.discard(len(self.chapters) - 1)
             return

@@ -62,6 +62,8 @@ class Para:
     spans: list[Span] = field(default_factory=list)
     # Set by the text reader for a line that stands alone between blank lines.
     alone: bool = False
+    # Text kept from something that could not be placed (cells, text boxes): never a heading.
+    literal: bool = False
 
 
 @dataclass

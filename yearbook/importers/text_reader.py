@@ -35,6 +35,7 @@ BOMS = ((b"\xef\xbb\xbf", "utf-8-sig", "UTF-8（带 BOM）"), (b"\xff\xfe", "utf
         (b"\xfe\xff", "utf-16-be", "UTF-16"))
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
 _SPACE = " \t\u3000\ufeff\u00a0"
+_NOT_TAB = " \u3000\ufeff\u00a0"  # a trailing tab ends an empty last cell
 _SEPARATOR_ROW = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
@@ -182,22 +183,22 @@ class _Lines:
                 self.source.warn("import.cells_unplaced", Place("line", flat[0][1]),
                                  count=len(flat), first=flat[0][0])
                 for text, line in flat:
-                    self.blocks.append(Para(text, Place("line", line)))
+                    self.blocks.append(Para(text, Place("line", line), literal=True))
             else:
                 self.table([flat[k : k + n] for k in range(0, len(flat), n)])
         return i
 
     def tab_table(self, start: int, emit: bool = False) -> int:
         """Tab-separated lines with the same number of cells (copied from Excel or Word)."""
-        width = len(self.lines[start].strip(_SPACE).split("\t"))
+        width = len(self.lines[start].strip(_NOT_TAB).split("\t"))
         i = start
         while i < len(self.lines) and not self.blank(i):
-            cells = self.lines[i].strip(_SPACE).split("\t")
+            cells = self.lines[i].strip(_NOT_TAB).split("\t")
             if len(cells) != width:
                 break
             i += 1
         if emit:
-            self.table([[(c.strip(_SPACE), k + 1) for c in self.lines[k].strip(_SPACE).split("\t")]
+            self.table([[(c.strip(_SPACE), k + 1) for c in self.lines[k].strip(_NOT_TAB).split("\t")]
                         for k in range(start, i)])
         return i
 
