@@ -122,7 +122,7 @@ def test_seed_articles_import_as_articles(tmp_path):
     headings = [str(b.text) for b in first.body if isinstance(b, ArticleHeading)]
     assert headings[0] == "坚持政协之“政” 把准方向筑根基" and len(headings) == 6
     assert not second.numbered
-    assert [str(b.text) for b in second.body if isinstance(b, ArticleHeading)][0] == "彰显政协之“政” 锤炼思想筑根基"
+    assert next(str(b.text) for b in second.body if isinstance(b, ArticleHeading)) == "彰显政协之“政” 锤炼思想筑根基"
     # the build prints every line of the articles
     paragraphs, _ = docx_content(build_docx(tmp_path / "data", tmp_path / "out"))
     for line in ARTICLES.read_text(encoding="utf-8").splitlines():

@@ -113,4 +113,5 @@ def _replace(temp: Path, target: Path) -> None:
 
 
 def _cannot(target: Path, exc: OSError) -> YearbookError:
-    return YearbookError([Diagnostic("dump.cannot_write", {"path": str(target), "reason": exc.strerror or exc})])
+    args = {"path": str(target), "reason": exc.strerror or exc}
+    return YearbookError([Diagnostic("dump.cannot_write", args)])

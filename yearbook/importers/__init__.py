@@ -17,7 +17,10 @@ register(
     {
         "import.no_file": ("找不到文件“{file}”", "'{file}' does not exist"),
         "import.cannot_read": ("无法读取“{file}”：{reason}", "cannot read '{file}': {reason}"),
-        "import.empty": ("“{file}”是空文件，没有可导入的内容", "'{file}' is empty: there is nothing to import"),
+        "import.empty": (
+            "“{file}”是空文件，没有可导入的内容",
+            "'{file}' is empty: there is nothing to import",
+        ),
         "import.pdf": (
             "“{file}”实际上是 PDF 文件，不是 Word 文档。请用原始的 .docx 文件导入，"
             "或把 PDF 中的文字复制到 .txt 文件后导入",
@@ -34,7 +37,8 @@ register(
             "“{file}”设置了打开密码（已加密），本工具读不了。请在 Word 或 WPS 中打开它，"
             "取消密码（文件 → 信息 → 保护文档 → 用密码进行加密，清空密码）并保存后再导入",
             "'{file}' is protected with a password (encrypted). Open it in Word or WPS, remove the "
-            "password (File → Info → Protect Document → Encrypt with Password, clear it), save, and import again",
+            "password (File → Info → Protect Document → Encrypt with Password, clear it), save, "
+            "and import again",
         ),
         "import.bad_zip": (
             "“{file}”不是有效的 Word 文档（.docx）：文件已损坏或不完整。请在 Word 或 WPS 中打开并"

@@ -15,10 +15,14 @@ from yearbook.model import Book
 register(
     {
         "import.read": ("已读取：{file}", "Read: {file}"),
-        "import.encoding": ("已读取：{file}（文本编码 {encoding}）", "Read: {file} (text encoding {encoding})"),
+        "import.encoding": (
+            "已读取：{file}（文本编码 {encoding}）",
+            "Read: {file} (text encoding {encoding})",
+        ),
         "import.wrote": ("已写入数据文件夹：{path}", "Wrote the data folder: {path}"),
         "import.summary": (
-            "  类目 {chapters} 个，分目 {sections} 个，条目 {entries} 个，专文 {articles} 篇，表格 {tables} 张",
+            "  类目 {chapters} 个，分目 {sections} 个，条目 {entries} 个，"
+            "专文 {articles} 篇，表格 {tables} 张",
             "  {chapters} chapter(s), {sections} section(s), {entries} entries, {articles} article(s), "
             "{tables} table(s)",
         ),

@@ -30,7 +30,8 @@ register(
         ),
         "import.repeated_title": (
             "{where}重复的书名行“{text}”没有排入正文，已作为注释记在 {target} 开头",
-            "{where}the repeated title line '{text}' is not typeset; it is kept as a comment at the top of {target}",
+            "{where}the repeated title line '{text}' is not typeset; it is kept as a comment "
+            "at the top of {target}",
         ),
         "import.no_entry": (
             "{where}这一段不在任何【条目】之下，已放进标题为“{title}”的条目，请补上条目标题",
@@ -49,7 +50,8 @@ register(
         ),
         "import.no_caption": (
             "{where}表格没有“表N　表题”形式的表题，表题暂写为“{title}”，请补上",
-            "{where}the table has no caption of the form '表N　title'; it was given '{title}', please replace it",
+            "{where}the table has no caption of the form '表N　title'; it was given '{title}', "
+            "please replace it",
         ),
         "import.empty_header": (
             "{where}表头有空格子，暂写为“{title}”，请补上列名",
@@ -449,19 +451,22 @@ class _Recogniser:
                     if self.entry_from_text.get(id(entry)):
                         self.runin_parts(entry)
         self.numbered_articles()
-        chapters = [c for c in self.chapters if c.sections or c.articles or c.contributor]
+        # A chapter opened only because text came before any heading may stay empty.
+        chapters = [c for c in self.chapters if c.title or c.sections or c.articles or c.contributor]
         if not chapters:
             raise YearbookError([Diagnostic("import.nothing", {"file": self.file})])
         year, guessed = self.book_year()
         title, unit = self.book_names(chapters)
-        auto = {i for i, c in enumerate(self.chapters) if i in self.auto_titles and c in chapters}
-        for i, chapter in enumerate(self.chapters):
+        supplied: set[int] = set()
+        for pos, chapter in enumerate(chapters):
+            if self.chapters.index(chapter) in self.auto_titles:
+                supplied.add(pos)
             if not chapter.title:
-                chapter.title = Text(re.sub(r"年鉴$", "", title) or ARTICLES_TITLE)
-                auto.add(i)
-        auto_positions = {chapters.index(self.chapters[i]) for i in auto if self.chapters[i] in chapters}
-        for pos in sorted(auto_positions):
-            d = Diagnostic("import.no_chapter_title", {"title": chapters[pos].title, "file": f"chapter{pos + 1}.yaml"})
+                named = re.sub(r"年鉴$", "", title) if title != BOOK_TITLE else ""
+                chapter.title = Text(named or NO_TITLE)
+        for pos in sorted(supplied):
+            args = {"title": chapters[pos].title, "file": f"chapter{pos + 1}.yaml"}
+            d = Diagnostic("import.no_chapter_title", args)
             d.severity = Severity.WARNING
             self.warnings.append(d)
         self.check_table_numbers()
@@ -475,7 +480,7 @@ class _Recogniser:
             d = Diagnostic("import.year_guessed", {"year": year})
             d.severity = Severity.WARNING
             self.warnings.append(d)
-        return Imported(book, self.source, self.notes, auto_positions, guessed, self.warnings)
+        return Imported(book, self.source, self.notes, supplied, guessed, self.warnings)
 
     def book_names(self, chapters: list[m.Chapter]) -> tuple[str, str]:
         """书名 and 编纂单位: from the document's properties or its title line, else from the

@@ -106,7 +106,9 @@ class _Where:
         return f"{self.file}{sep}{self.place}{colon}"
 
 
-def located(code: str, file: str, place: Place, severity: Severity = Severity.ERROR, **args: object) -> Diagnostic:
+def located(
+    code: str, file: str, place: Place, severity: Severity = Severity.ERROR, **args: object
+) -> Diagnostic:
     """A message about a place in the imported file; templates start with {where}."""
     d = Diagnostic(code, {"where": _Where(file, place), "place": place, **args}, place.location(file))
     d.severity = severity
