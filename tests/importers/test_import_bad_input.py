@@ -139,3 +139,11 @@ def test_english_messages(tmp_path):
     with pytest.raises(YearbookError) as exc:
         import_file(path)
     assert "Save as" in exc.value.diagnostics[0].render()
+
+
+def test_damaged_word_parts(tmp_path):
+    path = tmp_path / "坏.docx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("word/document.xml", "<w:document garbage")
+        z.writestr("[Content_Types].xml", "<Types/>")
+    assert _code(path) == "import.bad_zip"

@@ -99,7 +99,7 @@ def read_source(path: Path) -> Source:
 def _docx(data: bytes, file: str, suffix: str) -> Source:
     import io
 
-    from yearbook.importers.docx_reader import read_docx
+    from yearbook.importers.docx_reader import DamagedDocx, read_docx
 
     if not data.startswith(b"PK"):
         raise _fail("import.not_docx", file=file, what=_What("import.what_unknown"))
@@ -113,7 +113,7 @@ def _docx(data: bytes, file: str, suffix: str) -> Source:
         raise _fail("import.bad_zip", file=file) from exc
     try:
         return read_docx(data, file)
-    except (KeyError, ValueError, zipfile.BadZipFile) as exc:
+    except DamagedDocx as exc:
         raise _fail("import.bad_zip", file=file) from exc
 
 

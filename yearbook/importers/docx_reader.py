@@ -51,6 +51,7 @@ register(
 )
 
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
+_TITLE_STYLES = {"Title", "标题"}  # Word's Title style (WPS names it 标题)
 _SPACE = " \t\u3000\u00a0"
 
 
@@ -69,6 +70,8 @@ def _heading_level(p: Paragraph) -> int:
         m = _HEADING_STYLE.match(style.name or "")
         if m:
             return int(m[1])
+        if (style.name or "") in _TITLE_STYLES:
+            return 1
         if outline is None:
             spr = style.element.pPr
             outline = spr.find(qn("w:outlineLvl")) if spr is not None else None
@@ -222,8 +225,15 @@ def _edition(subject: str) -> int | None:
     return int(m[1]) if m else None
 
 
+class DamagedDocx(Exception):
+    """The package opened as a zip but python-docx could not read it as a document."""
+
+
 def read_docx(data: bytes, file: str) -> Source:
-    doc = Document(io.BytesIO(data))
+    try:
+        doc = Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx reports damaged parts with many exception types
+        raise DamagedDocx(str(exc)) from exc
     source = Source(file, [])
     source.blocks = _Reader(doc, source).read()
     props = doc.core_properties
