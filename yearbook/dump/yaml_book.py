@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from yearbook import model as m
@@ -42,6 +43,12 @@ class Origin:
     auto_titles: set[int]
 
 
+def _pad(text: str, column: int = 36) -> str:
+    """Pad to a screen column, counting a Chinese character as two, so comments line up."""
+    width = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return text + " " * max(1, column - width)
+
+
 class _Lines:
     def __init__(self) -> None:
         self.out: list[str] = []
@@ -65,18 +72,22 @@ def book_yaml(book: m.Book, chapter_files: list[str], origin: Origin) -> str:
     if origin.year_guessed:
         w.add("# 注意：原文没有写明卷次和记述年度，以下年份是按正文推断的，请核对。")
     w.add("")
-    w.add(f"title: {quoted(book.title)}        # 书名（偶数页书眉）")
-    w.add(f"edition: {quoted(book.edition)}                # 卷次：{book.edition}卷")
-    w.add(f"year: {quoted(book.year)}                   # 记述年度：{book.year}年1月1日至12月31日")
-    w.add(f"unit: {quoted(book.unit)}        # 编纂单位")
-    w.add('style: "yearbook"                # 版式：年鉴版式（另有 gongwen 公文版式供送审）')
+    fields = [
+        ("title", book.title, "书名（偶数页书眉）"),
+        ("edition", book.edition, f"卷次：{book.edition}卷"),
+        ("year", book.year, f"记述年度：{book.year}年1月1日至12月31日"),
+        ("unit", book.unit, "编纂单位"),
+        ("style", "yearbook", "版式：年鉴版式（另有 gongwen 公文版式供送审）"),
+    ]
     if book.first_table_number != 1:
-        w.add(f"first_table_number: {quoted(book.first_table_number)}"
-              f"          # 起始表号：本书第一张表为表{book.first_table_number}，其后各表自动连续编号")
+        n = book.first_table_number
+        fields.append(("first_table_number", n, f"起始表号：本书第一张表为表{n}，其后各表自动连续编号"))
+    for key, value, comment in fields:
+        w.add(_pad(f"{key}: {quoted(value)}") + f"# {comment}")
     w.add("")
-    w.add("chapters:                        # 类目，按书中顺序排列")
+    w.add(_pad("chapters:") + "# 类目，按书中顺序排列")
     for path, chapter in zip(chapter_files, book.chapters, strict=True):
-        w.add(f"  - include: {quoted(path)}    # {chapter.title}")
+        w.add(_pad(f"  - include: {quoted(path)}") + f"# {chapter.title}")
     return w.text()
 
 

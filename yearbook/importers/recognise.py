@@ -346,9 +346,8 @@ class _Recogniser:
         text = p.text
         if len(text) > 20 or _SENTENCE_END.search(text) or _CAPTION.match(text):
             return False
-        if p.bold or p.centred:
-            return True
-        return self.plain or p.alone
+        # Bold, centred or not: a short line without sentence punctuation is no body text.
+        return True
 
     def start_article(self, title: str) -> None:
         chapter = self.chapter
