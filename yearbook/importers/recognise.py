@@ -341,13 +341,12 @@ class _Recogniser:
         short = len(p.text) <= 40 and not _SENTENCE_END.search(p.text)
         return bool(p.heading or p.bold or p.centred or short)
 
-    def section_like(self, p: Para) -> bool:
-        """A 分目 heading typed as a short bold or centred line, or a short line standing alone."""
+    @staticmethod
+    def section_like(p: Para) -> bool:
+        """A 分目 heading: a short line of its own without sentence punctuation, whether the
+        clerk made it bold, centred it, or neither."""
         text = p.text
-        if len(text) > 20 or _SENTENCE_END.search(text) or _CAPTION.match(text):
-            return False
-        # Bold, centred or not: a short line without sentence punctuation is no body text.
-        return True
+        return not (len(text) > 20 or _SENTENCE_END.search(text) or _CAPTION.match(text))
 
     def start_article(self, title: str) -> None:
         chapter = self.chapter
