@@ -175,3 +175,40 @@ def test_what_cannot_be_placed_is_kept_and_located(tmp_path):
     assert [str(c) for c in table.rows[0]] == ["甲", "1\n无", ""]  # merged text once, never twice
     assert run_import(tmp_path / "odd.docx", tmp_path / "data", 2022, False) == 0
     assert load_book(tmp_path / "data").book.chapters[0].sections[0].entries[1].paragraphs[1] == "文本框里的说明"
+
+
+NUMBERING = '<w:numPr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'
+HYPERLINK = (
+    '<w:hyperlink xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:anchor="x">'
+    "<w:r><w:t>《链接里的文件》</w:t></w:r></w:hyperlink>"
+)
+INSERTED = (
+    '<w:ins xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:id="1" w:author="a">'
+    "<w:r><w:t>修订插入的字</w:t></w:r></w:ins>"
+)
+DELETED = (
+    '<w:del xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:id="2" w:author="a">'
+    "<w:r><w:delText>已删除的字</w:delText></w:r></w:del>"
+)
+
+
+def test_hyperlinks_revisions_and_word_numbering(tmp_path):
+    d = docx.Document()
+    d.add_heading("专文", 1)
+    d.add_paragraph().add_run("团结奋斗谱新篇").bold = True
+    d.add_paragraph("——某市政协2023年工作综述")
+    d.add_paragraph("□　通讯员　张三")
+    p = d.add_paragraph("学习")
+    p._p.append(parse_xml(HYPERLINK))
+    p._p.append(parse_xml(INSERTED))
+    p._p.append(parse_xml(DELETED))
+    for title in ("坚持政协之“政”", "彰显政协之“协”"):
+        h = d.add_paragraph()
+        h.add_run(title).bold = True
+        h._p.get_or_add_pPr().append(parse_xml(NUMBERING))
+        d.add_paragraph("正文。")
+    d.save(str(tmp_path / "a.docx"))
+    article = import_file(tmp_path / "a.docx", year=2023).book.chapters[0].articles[0]
+    assert article.body[0] == "学习《链接里的文件》修订插入的字"
+    assert article.numbered  # Word's own 一、二、 numbering, kept as numbering
+    assert [str(b.text) for b in article.body if not isinstance(b, str)] == ["坚持政协之“政”", "彰显政协之“协”"]

@@ -18,6 +18,7 @@ from docx.oxml.ns import qn
 from docx.styles.style import BaseStyle
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 from lxml import etree
 
 from yearbook.i18n import register
@@ -99,6 +100,35 @@ def _centred(p: Paragraph) -> bool:
     return False
 
 
+# Runs that are not part of the text as it reads now: deleted revisions, and text boxes
+# (read separately, since Word anchors them anywhere).
+_NOT_TEXT = {qn("w:del"), qn("w:moveFrom"), qn("w:txbxContent")}
+
+
+def _runs(p: Paragraph) -> Iterator[Run]:
+    """Every run of the paragraph as it reads, including those inside hyperlinks, tracked
+    insertions, smart tags and content controls, which `Paragraph.runs` leaves out."""
+    for r in p._p.iter(qn("w:r")):
+        parent = r.getparent()
+        inside = False
+        while parent is not None and parent is not p._p:
+            if parent.tag in _NOT_TEXT:
+                inside = True
+                break
+            parent = parent.getparent()
+        if not inside:
+            yield Run(r, p)
+
+
+def _auto_numbered(p: Paragraph) -> bool:
+    """Word list numbering (一、二、 made by Word, not typed): the number is not in the text."""
+    for source in (p._p.pPr, *(s.element.pPr for s in _style_chain(p.style))):
+        if source is not None and source.find(qn("w:numPr")) is not None:
+            num = source.find(qn("w:numPr")).find(qn("w:numId"))
+            return num is None or num.get(qn("w:val")) != "0"
+    return False
+
+
 class _Reader:
     def __init__(self, doc: DocxDocument, source: Source):
         self.doc = doc
@@ -139,7 +169,7 @@ class _Reader:
         place = Place("paragraph", self.paragraphs)
         para_bold = _style_bold(p.style)
         spans: list[Span] = []
-        for run in p.runs:
+        for run in _runs(p):
             text = run.text
             if not text:
                 continue
@@ -155,8 +185,8 @@ class _Reader:
         visible = [s for s in spans if s.text.strip(_SPACE)]
         extras = self.unplaceable(p, place)
         # A soft line break (Shift+Enter) is how many clerks end a paragraph.
-        for i, line in enumerate(text.split("\n")):
-            if not line.strip(_SPACE) and (i or not extras):
+        for line in text.split("\n"):
+            if not line.strip(_SPACE):
                 continue
             line_spans = spans if "\n" not in text else [Span(line)]
             self.blocks.append(Para(
@@ -165,6 +195,7 @@ class _Reader:
                 bold=bool(visible) and all(s.bold for s in visible),
                 centred=_centred(p),
                 style=p.style.name if p.style is not None else "",
+                numbered=_auto_numbered(p),
                 spans=line_spans,
             ))
         for extra in extras:

@@ -76,6 +76,11 @@ register(
             "the source names no book title or compiling unit; '{title}' and '{unit}' were written, "
             "fill them in in book.yaml",
         ),
+        "import.auto_number": (
+            "{where}“{text}”用的是 Word 自动编号，编号不在文字里，导入后不再出现；需要编号请写进文字",
+            "{where}'{text}' uses Word's automatic numbering; the number is not part of the text and "
+            "will not appear after import; type it into the text if it is needed",
+        ),
         "import.nothing": (
             "“{file}”中没有可导入的文字",
             "'{file}' holds no text to import",
@@ -110,6 +115,10 @@ _RUNIN = re.compile(
 )
 _SPACE = " \t\u3000\u00a0"
 _ORDINALS = "一二三四五六七八九十"
+
+
+def _short(text: str, n: int = 20) -> str:
+    return text if len(text) <= n else text[:n] + "……"
 
 
 def _ordinal(n: int) -> str:
@@ -150,6 +159,7 @@ class _Recogniser:
         self.warnings = source.warnings
         self.errors: list[Diagnostic] = []
         self.contexts: dict[int, TableContext] = {}
+        self.auto_numbered: dict[int, Place] = {}  # article headings numbered by Word
         self.table_numbers: list[tuple[int, Place]] = []
         self.first_table_number: int | None = None
         blocks = source.blocks
@@ -234,6 +244,8 @@ class _Recogniser:
         if p.literal:
             self.add_paragraph(text, p.place)
             return
+        if p.numbered and self.article is None:
+            self.warn("import.auto_number", p.place, text=_short(text))
         if self.top_lines(p):
             return
         if _WEB.match(text):
@@ -270,6 +282,11 @@ class _Recogniser:
             self.auto_titles.discard(len(self.chapters) - 1)
             return
         if self.article is not None:
+            if p.numbered and (p.heading >= 2 or len(text) <= 40):
+                heading = m.ArticleHeading(Text(text))
+                self.auto_numbered[id(heading)] = p.place
+                self.article.body.append(heading)
+                return
             if p.heading >= 2 or (p.bold and len(text) <= 40) or (
                     self.plain and p.alone and _NUMBERED.match(text) and len(text) <= 40
                     and not _SENTENCE_END.search(text[-1])):
@@ -434,6 +451,12 @@ class _Recogniser:
         for chapter in self.chapters:
             for article in chapter.articles:
                 heads = [b for b in article.body if isinstance(b, m.ArticleHeading)]
+                auto = [h for h in heads if id(h) in self.auto_numbered]
+                if auto and len(auto) == len(heads):
+                    article.numbered = True  # Word printed 一、二、…; the build does the same
+                    continue
+                for h in auto:
+                    self.warn("import.auto_number", self.auto_numbered[id(h)], text=_short(str(h.text)))
                 matches = [_NUMBERED.match(str(h.text)) for h in heads]
                 if heads and all(mt and mt["n"] == _ordinal(k) and mt[0][len(mt["n"])] == "、"
                                  for k, mt in enumerate(matches, start=1)):

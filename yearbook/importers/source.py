@@ -64,6 +64,8 @@ class Para:
     alone: bool = False
     # Text kept from something that could not be placed (cells, text boxes): never a heading.
     literal: bool = False
+    # Word list numbering: Word prints a number (一、 1.) that is not in the text.
+    numbered: bool = False
 
 
 @dataclass
