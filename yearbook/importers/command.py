@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from yearbook.diagnostics import Diagnostic, YearbookError
 from yearbook.dump import write_folder
 from yearbook.dump.folder import check_target
 from yearbook.dump.yaml_book import Origin
@@ -36,6 +37,10 @@ register(
             "有 {n} 处需要核对（见上面的警告）。",
             "{n} place(s) to check (see the warnings above).",
         ),
+        "import.bad_year": (
+            "--year {year} 不是有效的记述年度，请写四位年份，例如 --year 2022",
+            "--year {year} is not a valid recorded year; give four digits, e.g. --year 2022",
+        ),
         "import.next": (
             "下一步：yearbook check {path} 查看原文差错；yearbook build {path} 生成 DOCX 和 PDF",
             "Next: yearbook check {path} for the source's errors; yearbook build {path} for the DOCX and PDF",
@@ -60,6 +65,8 @@ def _summary(book: Book) -> list[str]:
 
 
 def run_import(file: Path, out: Path, year: int | None, force: bool) -> int:
+    if year is not None and not 1900 <= year <= 2200:
+        raise YearbookError([Diagnostic("import.bad_year", {"year": year})])
     check_target(out, force)
     imported = import_file(file, year)
     source = imported.source
