@@ -71,6 +71,17 @@ register(
             "输出格式：text（默认，附各单位差错率）或 json（供其他程序读取）",
             "output format: text (default, with each unit's error rate) or json (for programs)",
         ),
+        "cli.import": (
+            "把 Word 文档（.docx）或文本文件（.txt、.md）导入为数据文件夹",
+            "turn a Word document (.docx) or a text file (.txt, .md) into a data folder",
+        ),
+        "cli.import_file": ("要导入的文件", "the file to import"),
+        "cli.import_out": ("要写入的数据文件夹", "the data folder to write"),
+        "cli.import_year": (
+            "记述年度（表中日期没有写年份、表题也没有年份时需要）",
+            "the recorded year (needed when table dates and captions name no year)",
+        ),
+        "cli.import_force": ("替换已有内容的输出文件夹", "replace an output folder that holds files"),
         "cli.strict_failed": (
             "校对发现 {n} 处错误（--strict），未生成文件。",
             "the checks found {n} error(s) (--strict); nothing was written.",
@@ -103,6 +114,11 @@ def _parser() -> argparse.ArgumentParser:
     fonts = sub.add_parser("fonts", help=tr("cli.fonts"))
     fonts.add_argument("data_dir", type=Path, nargs="?", help=tr("cli.fonts_data_dir"))
     fonts.add_argument("--prepare", action="store_true", help=tr("cli.fonts_prepare"))
+    imp = sub.add_parser("import", help=tr("cli.import"))
+    imp.add_argument("file", type=Path, help=tr("cli.import_file"))
+    imp.add_argument("-o", "--out", type=Path, required=True, help=tr("cli.import_out"))
+    imp.add_argument("--year", type=int, help=tr("cli.import_year"))
+    imp.add_argument("--force", action="store_true", help=tr("cli.import_force"))
     return parser
 
 
@@ -188,7 +204,13 @@ def _fonts(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"build": _build, "check": _check, "fonts": _fonts}
+def _import(args: argparse.Namespace) -> int:
+    from yearbook.importers.command import run_import
+
+    return run_import(args.file, args.out, args.year, args.force)
+
+
+COMMANDS = {"build": _build, "check": _check, "fonts": _fonts, "import": _import}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,569 @@
+"""The shared structure recogniser: source blocks (source.py) to the model.
+
+It knows the forms of a yearbook chapter as offices type them: 类目 and 分目 headings
+(Word headings, short bold or centred lines, short lines standing alone), 条目 titles
+in 【】 (or [ ], 〔〕, with stray spaces), run-in parts, the 供稿 line, tables with their
+`表N　title` caption, and the work-summary article (title, ——subtitle, □ byline,
+headings). It never changes a character of the text it places; what it cannot place
+is kept as a paragraph and named in a warning.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from yearbook import model as m
+from yearbook.diagnostics import Diagnostic, Severity, YearbookError
+from yearbook.i18n import register
+from yearbook.importers.records import TableContext, caption_year, table_spec
+from yearbook.importers.source import Para, Place, Source, TableBlock, located
+from yearbook.text import Text
+
+register(
+    {
+        "import.web_line": (
+            "{where}“{text}”是网页上的信息（不是年鉴正文），没有排入正文，已作为注释记在 {target} 开头",
+            "{where}'{text}' is web page information, not yearbook text; it is not typeset but kept "
+            "as a comment at the top of {target}",
+        ),
+        "import.repeated_title": (
+            "{where}重复的书名行“{text}”没有排入正文，已作为注释记在 {target} 开头",
+            "{where}the repeated title line '{text}' is not typeset; it is kept as a comment "
+            "at the top of {target}",
+        ),
+        "import.no_entry": (
+            "{where}这一段不在任何【条目】之下，已放进标题为“{title}”的条目，请补上条目标题",
+            "{where}this paragraph is under no 【entry】; it was put into an entry titled '{title}', "
+            "please give it its title",
+        ),
+        "import.no_section": (
+            "{where}条目“{text}”前面没有分目标题，已放进标题为“{title}”的分目，请补上分目标题",
+            "{where}the entry '{text}' has no section heading before it; it was put into a section "
+            "titled '{title}', please give it its title",
+        ),
+        "import.after_table": (
+            "{where}这一段在表格之后，生成时排在条目正文末尾、表格之前，请核对",
+            "{where}this paragraph follows a table; the build sets it with the entry's text, before "
+            "the table; please check",
+        ),
+        "import.no_caption": (
+            "{where}表格没有“表N　表题”形式的表题，表题暂写为“{title}”，请补上",
+            "{where}the table has no caption of the form '表N　title'; it was given '{title}', "
+            "please replace it",
+        ),
+        "import.empty_header": (
+            "{where}表头有空格子，暂写为“{title}”，请补上列名",
+            "{where}the header row has an empty cell; it was given '{title}', please name the column",
+        ),
+        "import.table_number": (
+            "{where}表号“表{found}”不连续，生成时按顺序编为“表{number}”",
+            "{where}the table number 表{found} is out of sequence; the build numbers it 表{number}",
+        ),
+        "import.no_chapter_title": (
+            "原文没有类目标题，暂用“{title}”，请核对 {file} 中的 title",
+            "the source has no chapter title; '{title}' is used for now, check the title in {file}",
+        ),
+        "import.year_guessed": (
+            "原文没有写明卷次和记述年度，按正文中最常见的年份定为记述年度 {year} 年，请核对 book.yaml"
+            "（也可用 --year 指明）",
+            "the source names no edition or recorded year; the most frequent year in the text, {year}, "
+            "was taken as the recorded year; check book.yaml (or give --year)",
+        ),
+        "import.no_book_title": (
+            "原文没有书名和编纂单位，暂写为“{title}”和“{unit}”，请在 book.yaml 中填写",
+            "the source names no book title or compiling unit; '{title}' and '{unit}' were written, "
+            "fill them in in book.yaml",
+        ),
+        "import.auto_number": (
+            "{where}“{text}”用的是 Word 自动编号，编号不在文字里，导入后不再出现；需要编号请写进文字",
+            "{where}'{text}' uses Word's automatic numbering; the number is not part of the text and "
+            "will not appear after import; type it into the text if it is needed",
+        ),
+        "import.nothing": (
+            "“{file}”中没有可导入的文字",
+            "'{file}' holds no text to import",
+        ),
+    }
+)
+
+NO_TITLE = "（无标题）"
+NO_CAPTION = "（无表题）"
+EMPTY_HEADER = "（空）"
+ARTICLES_TITLE = "专文"
+BOOK_TITLE = "年鉴"
+NO_UNIT = "（编纂单位）"
+
+_BOOK_TITLE = re.compile(r"^(?P<title>.*年鉴)\s*(?:[-－—–_·\s]*[（(]?(?P<year>\d{4})[）)]?(?:卷)?)?$")
+_WEB = re.compile(
+    r"^(?:发表|发布|更新|录入)(?:时间|日期)[:：]|^(?:来源|作者|编辑|责任编辑|浏览(?:次数)?|阅读(?:次数)?|"
+    r"点击(?:数|次数)?)[:：]|^(?:上|下)一?篇[:：]|^(?:打印|关闭|返回)(?:本页|窗口)?$"
+)
+_ENTRY = re.compile(r"^[【\[［〔]\s*(?P<title>[^】\]］〕]{1,60}?)\s*[】\]］〕]\s*(?P<rest>.*)$", re.S)
+_CAPTION = re.compile(r"^表\s*(?P<n>\d+)[\s\u3000:：、.．]*(?P<title>.*)$")
+_CREDIT = re.compile(
+    r"^[（(]\s*(?:供稿(?:单位|人)?[:：]\s*)?(?P<who>.+?)\s*(?:供稿|撰稿|提供)?\s*[）)]$"
+)
+_CREDIT_LINE = re.compile(r"^(?:供稿(?:单位|人)?|撰稿(?:人)?)[:：]\s*(?P<who>.+)$")
+_NUMBERED = re.compile(r"^(?P<n>[一二三四五六七八九十]{1,3})[、.．]\s*(?P<text>.+)$")
+_SENTENCE_END = re.compile(r"[。；;！!？?，,：:]")
+_RUNIN = re.compile(
+    r"^(?P<title>[^，。、；：“”‘’《》（）,.;:()\d]{2,24}?(?:会议|全会|大会|闭幕会|开幕会|座谈会|培训班|仪式))"
+    r"(?P<rest>\d{1,2}月.+|\d{4}年.+)$",
+    re.S,
+)
+_SPACE = " \t\u3000\u00a0"
+_ORDINALS = "一二三四五六七八九十"
+
+
+def _short(text: str, n: int = 20) -> str:
+    return text if len(text) <= n else text[:n] + "……"
+
+
+def _ordinal(n: int) -> str:
+    if n <= 10:
+        return _ORDINALS[n - 1]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else _ORDINALS[tens - 1]) + "十" + (_ORDINALS[ones - 1] if ones else "")
+
+
+@dataclass
+class Imported:
+    """The model of what was read, with what the writer needs to comment it."""
+
+    book: m.Book
+    source: Source
+    notes: list[str] = field(default_factory=list)  # source lines kept as comments
+    auto_titles: set[int] = field(default_factory=set)  # chapters whose title was supplied
+    year_guessed: bool = False
+    warnings: list[Diagnostic] = field(default_factory=list)
+
+
+class _Recogniser:
+    def __init__(self, source: Source, year: int | None):
+        self.source = source
+        self.file = source.file
+        self.year_option = year
+        self.title_line: str | None = None
+        self.edition: int | None = source.edition
+        self.chapters: list[m.Chapter] = []
+        self.auto_titles: set[int] = set()
+        self.section: m.Section | None = None
+        self.entry: m.Entry | None = None
+        self.part: m.Part | None = None
+        self.article: m.Article | None = None
+        self.entry_tabled = False
+        self.entry_from_text: dict[int, bool] = {}
+        self.notes: list[str] = []
+        self.warnings = source.warnings
+        self.errors: list[Diagnostic] = []
+        self.contexts: dict[int, TableContext] = {}
+        self.auto_numbered: dict[int, Place] = {}  # article headings numbered by Word
+        self.table_numbers: list[tuple[int, Place]] = []
+        self.first_table_number: int | None = None
+        blocks = source.blocks
+        self.plain = not any(
+            isinstance(b, Para) and (b.heading or b.bold or b.centred or b.style not in ("", "Normal"))
+            for b in blocks
+        )
+
+    # ── helpers ──────────────────────────────────────────────────────────
+    def warn(self, code: str, place: Place, **args: object) -> None:
+        self.warnings.append(located(code, self.file, place, Severity.WARNING, **args))
+
+    @property
+    def chapter(self) -> m.Chapter:
+        if not self.chapters:
+            self.new_chapter(None)
+        return self.chapters[-1]
+
+    def new_chapter(self, title: str | None) -> None:
+        if title is None:
+            self.auto_titles.add(len(self.chapters))
+        self.chapters.append(m.Chapter(Text(title or "")))
+        self.section = self.entry = self.part = self.article = None
+
+    def new_section(self, title: str) -> None:
+        chapter = self.chapter
+        self.article = None
+        self.section = m.Section(Text(title))
+        chapter.sections.append(self.section)
+        self.entry = self.part = None
+
+    def new_entry(self, title: str, place: Place) -> m.Entry:
+        if self.section is None:
+            self.warn("import.no_section", place, text=title, title=NO_TITLE)
+            self.new_section(NO_TITLE)
+        assert self.section is not None
+        self.entry = m.Entry(Text(title))
+        self.section.entries.append(self.entry)
+        self.part = None
+        self.entry_tabled = False
+        self.entry_from_text[id(self.entry)] = self.plain
+        return self.entry
+
+    def add_paragraph(self, text: str, place: Place) -> None:
+        if self.article is not None:
+            self.article.body.append(Text(text))
+            return
+        if self.entry is None:
+            self.warn("import.no_entry", place, title=NO_TITLE)
+            self.new_entry(NO_TITLE, place)
+        assert self.entry is not None
+        if self.entry_tabled:
+            self.warn("import.after_table", place)
+        if self.part is not None:
+            self.part.paragraphs.append(Text(text))
+        else:
+            self.entry.paragraphs.append(Text(text))
+
+    # ── the blocks ───────────────────────────────────────────────────────
+    def run(self) -> None:
+        blocks = self.source.blocks
+        caption: tuple[str, Para] | None = None
+        for i, block in enumerate(blocks):
+            if isinstance(block, TableBlock):
+                self.table(block, caption)
+                caption = None
+                continue
+            if caption is not None:  # a caption-like line not followed by a table is text
+                self.paragraph(caption[1], blocks, i - 1)
+                caption = None
+            text = block.text
+            if not text.strip(_SPACE):
+                continue
+            nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+            if (_CAPTION.match(text) or block.style in ("Caption", "题注")) and isinstance(nxt, TableBlock):
+                caption = (text, block)
+                continue
+            self.paragraph(block, blocks, i)
+
+    def paragraph(self, p: Para, blocks: list, i: int) -> None:
+        text = p.text
+        if p.literal:
+            self.add_paragraph(text, p.place)
+            return
+        if p.numbered and self.article is None:
+            self.warn("import.auto_number", p.place, text=_short(text))
+        if self.top_lines(p):
+            return
+        if _WEB.match(text):
+            self.notes.append(text)
+            self.warn("import.web_line", p.place, text=text, target=self.chapter_file_hint())
+            return
+        style = p.style
+        following = self.next_para(blocks, i)
+        if style == "年鉴文章标题" or (self.looks_heading(p) and not text.startswith(("——", "□"))
+                                     and following is not None and (
+                following.text.startswith("——") or following.text.startswith("□"))
+                and len(following.text) <= 60):
+            self.start_article(text)
+            return
+        if self.article is not None and not self.article.body and (
+                style in ("年鉴副题", "年鉴署名") or text.startswith(("——", "□"))):
+            if (style == "年鉴副题" or text.startswith("——")) and self.article.subtitle is None:
+                self.article.subtitle = Text(text)
+                return
+            if (style == "年鉴署名" or text.startswith("□")) and self.article.byline is None:
+                self.article.byline = Text(text)
+                return
+        if self.credit(p):
+            return
+        if p.heading == 1:
+            self.new_chapter(text)
+            return
+        if self.untitled_start() and not _ENTRY.match(text) and (
+                ((p.bold or p.centred) and len(text) <= 40)
+                # plain text: two heading lines in a row open with 类目 then 分目
+                or (self.section_like(p) and following is not None and self.section_like(following)
+                    and not _ENTRY.match(following.text))):
+            self.chapter.title = Text(text)
+            self.auto_titles.discard(len(self.chapters) - 1)
+            return
+        if self.article is not None:
+            if p.numbered and (p.heading >= 2 or len(text) <= 40):
+                heading = m.ArticleHeading(Text(text))
+                self.auto_numbered[id(heading)] = p.place
+                self.article.body.append(heading)
+                return
+            if p.heading >= 2 or (p.bold and len(text) <= 40) or (
+                    self.plain and p.alone and _NUMBERED.match(text) and len(text) <= 40
+                    and not _SENTENCE_END.search(text[-1])):
+                self.article.body.append(m.ArticleHeading(Text(text)))
+            else:
+                self.article.body.append(Text(text))
+            return
+        em = _ENTRY.match(text)
+        if em and not em["title"].strip(_SPACE).isdigit():
+            entry = self.new_entry(em["title"].strip(_SPACE), p.place)
+            rest = em["rest"].strip(_SPACE)
+            if rest:
+                entry.paragraphs.append(Text(rest))
+            return
+        if p.heading >= 2 or self.section_like(p):
+            self.new_section(text)
+            return
+        if self.entry is not None and self.article is None:
+            lead = p.spans[0] if p.spans else None
+            if (lead is not None and (lead.bold or lead.style == "年鉴小题") and len(p.spans) > 1
+                    and not p.bold and len(lead.text.strip(_SPACE)) <= 30):
+                rest = "".join(s.text for s in p.spans[1:]).strip(_SPACE)
+                self.part = m.Part(Text(lead.text.strip(_SPACE)), [Text(rest)] if rest else [])
+                self.entry.parts.append(self.part)
+                self.entry_from_text[id(self.entry)] = False
+                return
+        self.add_paragraph(text, p.place)
+
+    def top_lines(self, p: Para) -> bool:
+        """The book title line (书名-卷次) and its repetitions, before any content."""
+        if self.chapters and any(c.sections or c.articles for c in self.chapters):
+            return False
+        bm = _BOOK_TITLE.match(p.text)
+        if not bm or len(p.text) > 40:
+            return False
+        if self.title_line is None:
+            self.title_line = bm["title"]
+            if bm["year"] and self.edition is None:
+                self.edition = int(bm["year"])
+            self.notes.append(p.text)
+            return True
+        if bm["title"] == self.title_line:
+            self.notes.append(p.text)
+            self.warn("import.repeated_title", p.place, text=p.text, target=self.chapter_file_hint())
+            return True
+        return False
+
+    def untitled_start(self) -> bool:
+        """Nothing placed yet in a chapter that has no title: the first title-like line names it."""
+        if not self.chapters:
+            return True
+        c = self.chapters[-1]
+        return not c.title and not c.sections and not c.articles
+
+    @staticmethod
+    def chapter_file_hint() -> str:
+        return "book.yaml"
+
+    @staticmethod
+    def next_para(blocks: list, i: int) -> Para | None:
+        for b in blocks[i + 1 :]:
+            if isinstance(b, TableBlock):
+                return None
+            if b.text.strip(_SPACE):
+                return b
+        return None
+
+    def looks_heading(self, p: Para) -> bool:
+        short = len(p.text) <= 40 and not _SENTENCE_END.search(p.text)
+        return bool(p.heading or p.bold or p.centred or short)
+
+    @staticmethod
+    def section_like(p: Para) -> bool:
+        """A 分目 heading: a short line of its own without sentence punctuation, whether the
+        clerk made it bold, centred it, or neither."""
+        text = p.text
+        return not (len(text) > 20 or _SENTENCE_END.search(text) or _CAPTION.match(text))
+
+    def start_article(self, title: str) -> None:
+        chapter = self.chapter
+        if not chapter.title and not chapter.sections and not chapter.articles:
+            chapter.title = Text(ARTICLES_TITLE)
+        self.section = self.entry = self.part = None
+        self.article = m.Article(Text(title))
+        chapter.articles.append(self.article)
+
+    def credit(self, p: Para) -> bool:
+        text = p.text
+        if "供稿" not in text and p.style != "年鉴供稿":
+            return False
+        cm = _CREDIT.match(text) or _CREDIT_LINE.match(text)
+        if not cm or self.chapter.contributor is not None:
+            return False
+        who = re.sub(r"供稿$", "", cm["who"].strip(_SPACE)).strip(_SPACE)
+        parts = re.split(r"[\s\u3000]+", who, maxsplit=1)
+        unit = parts[0]
+        person = parts[1] if len(parts) > 1 else None
+        if not unit:
+            return False
+        self.chapter.contributor = m.Contributor(Text(unit), Text(person) if person else None)
+        self.article = None
+        return True
+
+    def table(self, block: TableBlock, caption: tuple[str, Para] | None) -> None:
+        if caption is not None:
+            cm = _CAPTION.match(caption[0])
+            title = (cm["title"] if cm else caption[0]).strip(_SPACE) or NO_CAPTION
+            if cm:
+                number = int(cm["n"])
+                if self.first_table_number is None:
+                    self.first_table_number = number
+                self.table_numbers.append((number, caption[1].place))
+        else:
+            title = NO_CAPTION
+            self.warn("import.no_caption", block.place, title=NO_CAPTION)
+        rows = [r for r in block.rows if any(c.strip(_SPACE) for c in r)]
+        if not rows:
+            return
+        ctx = self.contexts.setdefault(
+            id(self.chapter), TableContext(self.file, self.recorded_year(), self.chapter.records)
+        )
+        spec = table_spec(rows, Text(title), block.place, ctx)
+        self.warnings.extend(ctx.warnings)
+        ctx.warnings.clear()
+        self.errors.extend(ctx.errors)
+        ctx.errors.clear()
+        if isinstance(spec, m.FreeTable) and any(not str(c).strip() for c in spec.columns):
+            self.warn("import.empty_header", block.place, title=EMPTY_HEADER)
+            spec.columns = [c if str(c).strip() else Text(EMPTY_HEADER) for c in spec.columns]
+        if self.article is not None or self.entry is None:
+            self.article = None
+            self.warn("import.no_entry", block.place, title=NO_TITLE)
+            self.new_entry(NO_TITLE, block.place)
+        assert self.entry is not None
+        self.entry.tables.append(spec)
+        self.entry_tabled = True
+
+    # ── after the blocks ─────────────────────────────────────────────────
+    def runin_parts(self, entry: m.Entry) -> None:
+        """Plain text loses the bold of run-in titles (第一次全体会议1月9日上午，…):
+        when two or more paragraphs of an entry start with a meeting's name followed by
+        its date, those names are the parts' titles."""
+        found = [(i, _RUNIN.match(str(p))) for i, p in enumerate(entry.paragraphs) if i > 0]
+        hits = [(i, mt) for i, mt in found if mt]
+        if len(hits) < 2 or entry.parts:
+            return
+        first = hits[0][0]
+        head, rest = entry.paragraphs[:first], entry.paragraphs[first:]
+        parts: list[m.Part] = []
+        starts = {i for i, _ in hits}
+        for k, para in enumerate(rest, start=first):
+            mt = _RUNIN.match(str(para)) if k in starts else None
+            if mt:
+                parts.append(m.Part(Text(mt["title"]), [Text(mt["rest"])]))
+            else:
+                parts[-1].paragraphs.append(para)
+        entry.paragraphs = head
+        entry.parts = parts
+
+    def numbered_articles(self) -> None:
+        """Headings numbered 一、二、三… in order become `numbered: true` (the build numbers them)."""
+        for chapter in self.chapters:
+            for article in chapter.articles:
+                heads = [b for b in article.body if isinstance(b, m.ArticleHeading)]
+                auto = [h for h in heads if id(h) in self.auto_numbered]
+                if auto and len(auto) == len(heads):
+                    article.numbered = True  # Word printed 一、二、…; the build does the same
+                    continue
+                for h in auto:
+                    self.warn("import.auto_number", self.auto_numbered[id(h)], text=_short(str(h.text)))
+                matches = [_NUMBERED.match(str(h.text)) for h in heads]
+                if heads and all(mt and mt["n"] == _ordinal(k) and mt[0][len(mt["n"])] == "、"
+                                 for k, mt in enumerate(matches, start=1)):
+                    for h, mt in zip(heads, matches, strict=True):
+                        assert mt is not None
+                        h.text = Text(mt["text"])
+                    article.numbered = True
+
+    def finish(self) -> Imported:
+        for chapter in self.chapters:
+            for section in chapter.sections:
+                for entry in section.entries:
+                    if self.entry_from_text.get(id(entry)):
+                        self.runin_parts(entry)
+        self.numbered_articles()
+        # A chapter opened only because text came before any heading may stay empty.
+        chapters = [c for c in self.chapters if c.title or c.sections or c.articles or c.contributor]
+        if not chapters:
+            raise YearbookError([Diagnostic("import.nothing", {"file": self.file})])
+        year, guessed = self.book_year()
+        title, unit = self.book_names(chapters)
+        supplied: set[int] = set()
+        for pos, chapter in enumerate(chapters):
+            if self.chapters.index(chapter) in self.auto_titles:
+                supplied.add(pos)
+            if not chapter.title:
+                named = re.sub(r"年鉴$", "", title) if title != BOOK_TITLE else ""
+                chapter.title = Text(named or NO_TITLE)
+        for pos in sorted(supplied):
+            args = {"title": chapters[pos].title, "file": f"chapter{pos + 1}.yaml"}
+            d = Diagnostic("import.no_chapter_title", args)
+            d.severity = Severity.WARNING
+            self.warnings.append(d)
+        self.check_table_numbers()
+        if self.errors:
+            raise YearbookError(self.errors)
+        book = m.Book(
+            Text(title), (self.edition or year + 1), year, Text(unit), chapters,
+            first_table_number=self.first_table_number or 1,
+        )
+        if guessed:
+            d = Diagnostic("import.year_guessed", {"year": year})
+            d.severity = Severity.WARNING
+            self.warnings.append(d)
+        return Imported(book, self.source, self.notes, supplied, guessed, self.warnings)
+
+    def book_names(self, chapters: list[m.Chapter]) -> tuple[str, str]:
+        """书名 and 编纂单位: from the document's properties or its title line, else from the
+        first chapter named for a unit; a book of articles alone gets placeholders to fill in."""
+        title = self.source.title or self.title_line
+        first = str(chapters[0].title)
+        if title is None and first and chapters[0].sections:
+            title = f"{first}年鉴"
+        if title is None:
+            title = BOOK_TITLE
+            d = Diagnostic("import.no_book_title", {"title": title, "unit": NO_UNIT})
+            d.severity = Severity.WARNING
+            self.warnings.append(d)
+            return title, NO_UNIT
+        return title, self.source.unit or re.sub(r"年鉴$", "", title) or first
+
+    def check_table_numbers(self) -> None:
+        if not self.table_numbers:
+            return
+        expected = self.table_numbers[0][0]
+        for found, place in self.table_numbers:
+            if found != expected:
+                self.warn("import.table_number", place, found=found, number=expected)
+            expected += 1
+
+    def recorded_year(self) -> int | None:
+        """The year a date without one belongs to: --year, else the edition's year − 1."""
+        if self.year_option is not None:
+            return self.year_option
+        return self.edition - 1 if self.edition is not None else None
+
+    def book_year(self) -> tuple[int, bool]:
+        if self.year_option is not None:
+            return self.year_option, False
+        if self.edition is not None:
+            return self.edition - 1, False
+        years: Counter[int] = Counter()
+        for chapter in self.chapters:
+            for spec in (t for s in chapter.sections for e in s.entries for t in e.tables):
+                y = caption_year(str(spec.caption))
+                if y:
+                    years[y] += 10
+        for b in self.source.blocks:
+            for row in ([b.text] if isinstance(b, Para) else [c for r in b.rows for c in r]):
+                for y in re.findall(r"((?:19|20)\d\d)年", row):
+                    years[int(y)] += 1
+        if years:
+            return years.most_common(1)[0][0], True
+        raise YearbookError([Diagnostic("import.no_year", {"file": self.file})])
+
+
+register(
+    {
+        "import.no_year": (
+            "“{file}”中找不到年份，无法确定记述年度。请用 --year 指明，例如 --year 2022",
+            "'{file}' names no year, so the recorded year is unknown. Give it with --year, e.g. --year 2022",
+        ),
+    }
+)
+
+
+def recognise(source: Source, year: int | None = None) -> Imported:
+    r = _Recogniser(source, year)
+    r.run()
+    return r.finish()

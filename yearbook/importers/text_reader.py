@@ -1,0 +1,217 @@
+"""Front end for plain text (.txt, .md): text copied from a web page or a PDF.
+
+Decoding is a strict chain (BOM, UTF-8, GB18030, which contains GBK and GB2312):
+a strict decoder either reads every byte or fails, so a wrong guess cannot slip
+through as mojibake the way a statistical detector's can on short Chinese texts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from yearbook.diagnostics import Diagnostic, YearbookError
+from yearbook.i18n import register
+from yearbook.importers.source import Block, Para, Place, Source, Span, TableBlock
+from yearbook.importers.standard import STANDARD_HEADERS
+
+register(
+    {
+        "import.not_text": (
+            "“{file}”不是可识别的文本文件（既不是 UTF-8，也不是 GBK/GB18030 编码）。"
+            "请在记事本或 WPS 中“另存为”UTF-8 编码的 .txt 文件后再导入",
+            "'{file}' is not a text file this tool can read (neither UTF-8 nor GBK/GB18030). "
+            "Save it as UTF-8 .txt in Notepad or WPS and import again",
+        ),
+        "import.cells_unplaced": (
+            "{where}这{count}个单元格（“{first}”……）看不出分几列，已作为普通段落保留，请手工整理成表格",
+            "{where}these {count} cells ('{first}' …) do not show how many columns they have; "
+            "kept as plain paragraphs, please make them a table by hand",
+        ),
+    }
+)
+
+ENCODINGS = (("utf-8", "UTF-8"), ("gb18030", "GB18030（GBK）"))
+BOMS = ((b"\xef\xbb\xbf", "utf-8-sig", "UTF-8（带 BOM）"), (b"\xff\xfe", "utf-16-le", "UTF-16"),
+        (b"\xfe\xff", "utf-16-be", "UTF-16"))
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
+_SPACE = " \t\u3000\ufeff\u00a0"
+_NOT_TAB = " \u3000\ufeff\u00a0"  # a trailing tab ends an empty last cell
+_SEPARATOR_ROW = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def decode(data: bytes, file: str) -> tuple[str, str]:
+    """The text and the name of the encoding it was read in."""
+    for bom, codec, name in BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec).lstrip("\ufeff"), name
+            except UnicodeDecodeError:
+                break
+    for codec, name in ENCODINGS:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        # GB18030 decodes much binary junk too; real Chinese text is mostly Hanzi and ASCII.
+        if codec == "gb18030" and not _looks_chinese(text):
+            continue
+        return text, name
+    raise YearbookError([Diagnostic("import.not_text", {"file": file})])
+
+
+def _looks_chinese(text: str) -> bool:
+    visible = [c for c in text if not c.isspace()]
+    if not visible:
+        return False
+    good = sum(1 for c in visible if c.isascii() or _CJK.match(c) or "\u3000" <= c <= "\u303f"
+               or "\uff00" <= c <= "\uffef" or "\u2010" <= c <= "\u206f")
+    return good / len(visible) > 0.95
+
+
+def _spans(text: str) -> list[Span]:
+    """Markdown **bold** into spans; the asterisks are mark-up, not text."""
+    if "**" not in text or text.count("**") % 2:
+        return [Span(text)]
+    parts = text.split("**")
+    return [Span(p, bold=i % 2 == 1) for i, p in enumerate(parts) if p]
+
+
+def _para(raw: str, line: int, alone: bool) -> Para:
+    text = raw.strip(_SPACE)
+    heading = 0
+    m = _HEADING.match(text)
+    if m:
+        heading, text = len(m[1]), m[2].strip(_SPACE)
+    spans = _spans(text)
+    plain = "".join(s.text for s in spans)
+    bold = bool(spans) and all(s.bold for s in spans if s.text.strip(_SPACE))
+    return Para(plain.strip(_SPACE), Place("line", line), heading=heading, bold=bold,
+                spans=spans, alone=alone)
+
+
+def _is_pipe(line: str) -> bool:
+    s = line.strip(_SPACE)
+    return s.endswith("|") or (s.startswith("|") and s.count("|") >= 2)
+
+
+def _row_cells(line: str) -> list[str]:
+    s = line.strip(_SPACE)
+    if s.startswith("|"):
+        s = s[1:]
+    if s.endswith("|"):
+        s = s[:-1]
+    return [c.strip(_SPACE) for c in s.split("|")]
+
+
+def column_count(cells: list[str]) -> int | None:
+    """How many columns a stream of one-cell-per-line cells has: a standard header
+    says it at once; otherwise the header is the run of short label cells at the start."""
+    for header in STANDARD_HEADERS:
+        if [c.replace(" ", "") for c in cells[: len(header)]] == list(header):
+            return len(header) if len(cells) % len(header) == 0 else None
+    labels = 0
+    for cell in cells:
+        if 0 < len(cell) <= 10 and not re.search(r"[\d，。；,.;]", cell):
+            labels += 1
+        else:
+            break
+    for n in range(min(labels, 12), 1, -1):
+        if len(cells) % n == 0 and len(cells) > n:
+            return n
+    return None
+
+
+class _Lines:
+    def __init__(self, text: str, source: Source):
+        self.lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        self.source = source
+        self.blocks: list[Block] = []
+
+    def blank(self, i: int) -> bool:
+        return i < 0 or i >= len(self.lines) or not self.lines[i].strip(_SPACE)
+
+    def read(self) -> list[Block]:
+        i = 0
+        while i < len(self.lines):
+            if self.blank(i):
+                i += 1
+            elif _is_pipe(self.lines[i]):
+                i = self.pipe_table(i)
+            elif "\t" in self.lines[i].strip(_SPACE) and self.tab_table(i) > i + 1:
+                i = self.tab_table(i, emit=True)
+            else:
+                self.blocks.append(_para(self.lines[i], i + 1, self.blank(i - 1) and self.blank(i + 1)))
+                i += 1
+        return self.blocks
+
+    def pipe_table(self, start: int) -> int:
+        """Cells ending in ' |', one per line (the seed's layout) or whole rows per line."""
+        cells: list[tuple[str, int]] = []
+        rows: list[list[tuple[str, int]]] = []
+        i = start
+        while i < len(self.lines):
+            line = self.lines[i]
+            if self.blank(i):
+                break
+            if line.strip(_SPACE) == "|":
+                i += 1
+                continue
+            if not _is_pipe(line):
+                # A cell broken before its bar: '9月6日' then a line holding only '|'.
+                if i + 1 < len(self.lines) and self.lines[i + 1].strip(_SPACE) == "|":
+                    cells.append((line.strip(_SPACE), i + 1))
+                    i += 2
+                    continue
+                break
+            if _SEPARATOR_ROW.match(line.strip(_SPACE)):
+                i += 1
+                continue
+            row = _row_cells(line)
+            if len(row) > 1:
+                rows.append([(c, i + 1) for c in row])
+            else:
+                cells.append((row[0], i + 1))
+            i += 1
+        if rows and not cells:
+            self.table(rows)
+        else:
+            flat = cells if not rows else [c for r in rows for c in r] + cells
+            flat.sort(key=lambda c: c[1])
+            n = column_count([c for c, _ in flat])
+            if n is None:
+                self.source.warn("import.cells_unplaced", Place("line", flat[0][1]),
+                                 count=len(flat), first=flat[0][0])
+                for text, line in flat:
+                    self.blocks.append(Para(text, Place("line", line), literal=True))
+            else:
+                self.table([flat[k : k + n] for k in range(0, len(flat), n)])
+        return i
+
+    def tab_table(self, start: int, emit: bool = False) -> int:
+        """Tab-separated lines with the same number of cells (copied from Excel or Word)."""
+        width = len(self.lines[start].strip(_NOT_TAB).split("\t"))
+        i = start
+        while i < len(self.lines) and not self.blank(i):
+            cells = self.lines[i].strip(_NOT_TAB).split("\t")
+            if len(cells) != width:
+                break
+            i += 1
+        if emit:
+            self.table([[(c.strip(_SPACE), k + 1) for c in self.lines[k].strip(_NOT_TAB).split("\t")]
+                        for k in range(start, i)])
+        return i
+
+    def table(self, rows: list[list[tuple[str, int]]]) -> None:
+        self.blocks.append(TableBlock(
+            [[c for c, _ in row] for row in rows],
+            Place("line", rows[0][0][1]),
+            [[Place("line", line) for _, line in row] for row in rows],
+        ))
+
+
+def read_text(data: bytes, file: str) -> Source:
+    text, encoding = decode(data, file)
+    source = Source(file, [], encoding=encoding)
+    source.blocks = _Lines(text, source).read()
+    return source
