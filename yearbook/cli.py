@@ -64,6 +64,17 @@ register(
             "预先转换并缓存字体（安装时运行一次）",
             "convert and cache the fonts now (run once at set-up)",
         ),
+        "cli.schema": (
+            "输出数据文件的 JSON Schema（供编辑器提示和校验）",
+            "write the JSON Schema of the data files (for editor completion and checks)",
+        ),
+        "cli.schema_out": ("写入此文件（默认输出到屏幕）", "write to this file (default: print it)"),
+        "cli.schema_for": (
+            "哪种文件：book（book.yaml）、chapter（类目文件）、records（记录文件）",
+            "which file: book (book.yaml), chapter (a chapter file), records (a records file)",
+        ),
+        "cli.schema_wrote": ("已写入 JSON Schema：{path}", "Wrote the JSON Schema: {path}"),
+        "cli.cannot_write": ("无法写入“{path}”：{reason}", "cannot write '{path}': {reason}"),
         "cli.strict_failed": (
             "校对发现 {n} 处错误（--strict），未生成文件。",
             "the checks found {n} error(s) (--strict); nothing was written.",
@@ -95,6 +106,10 @@ def _parser() -> argparse.ArgumentParser:
     fonts = sub.add_parser("fonts", help=tr("cli.fonts"))
     fonts.add_argument("data_dir", type=Path, nargs="?", help=tr("cli.fonts_data_dir"))
     fonts.add_argument("--prepare", action="store_true", help=tr("cli.fonts_prepare"))
+    schema = sub.add_parser("schema", help=tr("cli.schema"))
+    schema.add_argument("-o", "--out", type=Path, help=tr("cli.schema_out"))
+    schema.add_argument("--for", dest="part", choices=["book", "chapter", "records"], default="book",
+                        help=tr("cli.schema_for"))
     return parser
 
 
@@ -157,7 +172,24 @@ def _fonts(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"build": _build, "check": _check, "fonts": _fonts}
+def _schema(args: argparse.Namespace) -> int:
+    from yearbook.schema_json import data_schema, dumps
+
+    text = dumps(data_schema(args.part))
+    if args.out is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        args_ = {"path": str(args.out), "reason": exc.strerror or str(exc)}
+        raise YearbookError([Diagnostic("cli.cannot_write", args_)]) from exc
+    print(tr("cli.schema_wrote", path=args.out))
+    return 0
+
+
+COMMANDS = {"build": _build, "check": _check, "fonts": _fonts, "schema": _schema}
 
 
 def main(argv: list[str] | None = None) -> int:
