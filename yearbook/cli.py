@@ -9,7 +9,7 @@ import traceback
 from pathlib import Path
 from typing import NoReturn
 
-from yearbook import i18n
+from yearbook import cli_messages, i18n
 from yearbook.diagnostics import Diagnostic, YearbookError
 from yearbook.i18n import register, tr
 
@@ -75,6 +75,38 @@ register(
         ),
         "cli.schema_wrote": ("已写入 JSON Schema：{path}", "Wrote the JSON Schema: {path}"),
         "cli.cannot_write": ("无法写入“{path}”：{reason}", "cannot write '{path}': {reason}"),
+        "cli.new": (
+            "新建一个数据文件夹：带注释的示例，可立即生成",
+            "create a data folder: a commented example that builds at once",
+        ),
+        "cli.new_dir": ("要新建的文件夹（不存在或为空）", "the folder to create (absent or empty)"),
+        "cli.new_unit": (
+            "编纂单位，如 政协临河区委员会（默认：文件夹名）",
+            "the compiling unit, e.g. 政协临河区委员会 (default: the folder's name)",
+        ),
+        "cli.new_year": (
+            "记述年度（默认：去年）；卷次为其后一年",
+            "the year recorded (default: last year); the edition is the year after",
+        ),
+        "cli.new_type": (
+            "类目类型：政协（会议、提案、调研等记录和表格，同示例）、通用（空白的分目和条目）、"
+            "专文（工作综述文章）",
+            "chapter type: 政协/zhengxie (records and tables like the example), 通用/generic "
+            "(plain sections and entries), 专文/article (a work-summary article)",
+        ),
+        "cli.command": ("命令", "COMMAND"),
+        "cli.dir_metavar": ("文件夹", "DIR"),
+        "cli.unit_metavar": ("单位", "UNIT"),
+        "cli.year_metavar": ("年度", "YEAR"),
+        "cli.bad_year": (
+            "年度应为 1900—2200 之间的四位数字，而不是“{value}”",
+            "the year must be four digits between 1900 and 2200, not '{value}'",
+        ),
+        "cli.new_done": ("已新建数据文件夹：{path}", "Created the data folder: {path}"),
+        "cli.new_next": (
+            "下一步：修改其中的 YAML 文件，然后运行 yearbook build {path}",
+            "next: edit its YAML files, then run yearbook build {path}",
+        ),
         "cli.strict_failed": (
             "校对发现 {n} 处错误（--strict），未生成文件。",
             "the checks found {n} error(s) (--strict); nothing was written.",
@@ -92,9 +124,12 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _parser() -> argparse.ArgumentParser:
+    cli_messages.install()
     parser = _Parser(prog="yearbook", description=tr("cli.description"))
     parser.add_argument("--lang", choices=["zh", "en"], help=tr("cli.lang"))
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    sub = parser.add_subparsers(
+        dest="command", required=True, parser_class=_Parser, metavar=tr("cli.command")
+    )
     build = sub.add_parser("build", help=tr("cli.build"))
     build.add_argument("data_dir", type=Path, help=tr("cli.data_dir"))
     build.add_argument("-o", "--out", type=Path, default=Path("out"), help=tr("cli.out"))
@@ -106,11 +141,23 @@ def _parser() -> argparse.ArgumentParser:
     fonts = sub.add_parser("fonts", help=tr("cli.fonts"))
     fonts.add_argument("data_dir", type=Path, nargs="?", help=tr("cli.fonts_data_dir"))
     fonts.add_argument("--prepare", action="store_true", help=tr("cli.fonts_prepare"))
+    new = sub.add_parser("new", help=tr("cli.new"))
+    new.add_argument("dir", type=Path, help=tr("cli.new_dir"), metavar=tr("cli.dir_metavar"))
+    new.add_argument("--unit", help=tr("cli.new_unit"), metavar=tr("cli.unit_metavar"))
+    new.add_argument("--year", type=_year, help=tr("cli.new_year"), metavar=tr("cli.year_metavar"))
+    new.add_argument("--type", dest="chapter_type", default="政协", help=tr("cli.new_type"),
+                     choices=["政协", "通用", "专文", "zhengxie", "generic", "article"])
     schema = sub.add_parser("schema", help=tr("cli.schema"))
     schema.add_argument("-o", "--out", type=Path, help=tr("cli.schema_out"))
     schema.add_argument("--for", dest="part", choices=["book", "chapter", "records"], default="book",
                         help=tr("cli.schema_for"))
     return parser
+
+
+def _year(text: str) -> int:
+    if not text.isascii() or not text.isdigit() or not 1900 <= int(text) <= 2200:
+        raise argparse.ArgumentTypeError(tr("cli.bad_year", value=text))
+    return int(text)
 
 
 def _print_diagnostics(diagnostics: list[Diagnostic]) -> None:
@@ -172,6 +219,18 @@ def _fonts(args: argparse.Namespace) -> int:
     return 0
 
 
+def _new(args: argparse.Namespace) -> int:
+    from yearbook.new import default_year, new_folder
+
+    unit = args.unit or args.dir.resolve().name
+    files = new_folder(args.dir, unit, args.year or default_year(), args.chapter_type)
+    print(tr("cli.new_done", path=args.dir))
+    for rel in files:
+        print(f"  {args.dir / rel}")
+    print(tr("cli.new_next", path=args.dir))
+    return 0
+
+
 def _schema(args: argparse.Namespace) -> int:
     from yearbook.schema_json import data_schema, dumps
 
@@ -189,7 +248,7 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"build": _build, "check": _check, "fonts": _fonts, "schema": _schema}
+COMMANDS = {"build": _build, "check": _check, "fonts": _fonts, "schema": _schema, "new": _new}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -197,6 +256,10 @@ def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
+    words = sys.argv[1:] if argv is None else argv
+    for i, word in enumerate(words[:-1]):  # --lang also governs argparse's own messages
+        if word == "--lang" and words[i + 1] in ("zh", "en"):
+            i18n.set_language(words[i + 1])
     args = _parser().parse_args(argv)
     if args.lang:
         i18n.set_language(args.lang)
