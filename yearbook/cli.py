@@ -102,6 +102,10 @@ register(
             "年度应为 1900—2200 之间的四位数字，而不是“{value}”",
             "the year must be four digits between 1900 and 2200, not '{value}'",
         ),
+        "cli.watch": (
+            "监视数据文件夹，每次保存后重新生成 DOCX 和 PDF 并列出校对结果",
+            "watch the data folder: rebuild the DOCX and PDF and list the findings on every save",
+        ),
         "cli.new_done": ("已新建数据文件夹：{path}", "Created the data folder: {path}"),
         "cli.new_next": (
             "下一步：修改其中的 YAML 文件，然后运行 yearbook build {path}",
@@ -147,6 +151,9 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--year", type=_year, help=tr("cli.new_year"), metavar=tr("cli.year_metavar"))
     new.add_argument("--type", dest="chapter_type", default="政协", help=tr("cli.new_type"),
                      choices=["政协", "通用", "专文", "zhengxie", "generic", "article"])
+    watch = sub.add_parser("watch", help=tr("cli.watch"))
+    watch.add_argument("data_dir", type=Path, help=tr("cli.data_dir"))
+    watch.add_argument("-o", "--out", type=Path, default=Path("out"), help=tr("cli.out"))
     schema = sub.add_parser("schema", help=tr("cli.schema"))
     schema.add_argument("-o", "--out", type=Path, help=tr("cli.schema_out"))
     schema.add_argument("--for", dest="part", choices=["book", "chapter", "records"], default="book",
@@ -231,6 +238,36 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _watch(args: argparse.Namespace) -> int:
+    from yearbook.build import build, prepare
+    from yearbook.check import run_checks
+    from yearbook.diagnostics import display_path
+    from yearbook.watch import watch
+
+    def once() -> None:
+        try:
+            prepared = prepare(args.data_dir)
+            print(run_checks(prepared.loaded).render())
+            result = build(args.data_dir, args.out, prepared)
+            _print_diagnostics(result.warnings)
+            print(tr("cli.wrote"))
+            for path in result.outputs:
+                print(tr("cli.output", path=display_path(path), size=_size(path.stat().st_size)))
+        except YearbookError as exc:
+            _print_diagnostics(exc.diagnostics)
+            print(tr("cli.errors", n=len(exc.diagnostics)), file=sys.stderr)
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except Exception as exc:  # a bug: report it and keep watching
+            if os.environ.get("YEARBOOK_DEBUG"):
+                traceback.print_exc()
+            print(tr("cli.internal", error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
+        sys.stdout.flush()
+        sys.stderr.flush()
+
+    return watch(args.data_dir, args.out, once, display_path)
+
+
 def _schema(args: argparse.Namespace) -> int:
     from yearbook.schema_json import data_schema, dumps
 
@@ -248,7 +285,14 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"build": _build, "check": _check, "fonts": _fonts, "schema": _schema, "new": _new}
+COMMANDS = {
+    "build": _build,
+    "check": _check,
+    "fonts": _fonts,
+    "new": _new,
+    "schema": _schema,
+    "watch": _watch,
+}
 
 
 def main(argv: list[str] | None = None) -> int:
