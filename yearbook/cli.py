@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from yearbook import cli_messages, i18n
-from yearbook.diagnostics import Diagnostic, YearbookError
+from yearbook.diagnostics import Diagnostic, YearbookError, display_path
 from yearbook.i18n import register, tr
 
 register(
@@ -106,6 +106,10 @@ register(
             "监视数据文件夹，每次保存后重新生成 DOCX 和 PDF 并列出校对结果",
             "watch the data folder: rebuild the DOCX and PDF and list the findings on every save",
         ),
+        "cli.other_warnings": (
+            "另有 {n} 条数据或字体警告（见上方，不计入差错率）。",
+            "{n} more data or font warning(s) above (not counted in the error rate).",
+        ),
         "cli.new_done": ("已新建数据文件夹：{path}", "Created the data folder: {path}"),
         "cli.new_next": (
             "下一步：修改其中的 YAML 文件，然后运行 yearbook build {path}",
@@ -189,8 +193,16 @@ def _build(args: argparse.Namespace) -> int:
     _print_diagnostics(result.warnings)
     print(tr("cli.wrote"))
     for path in result.outputs:
-        print(tr("cli.output", path=path, size=_size(path.stat().st_size)))
+        print(tr("cli.output", path=display_path(path), size=_size(path.stat().st_size)))
+    _other_warnings(result.warnings)
     return 0
+
+
+def _other_warnings(warnings: list[Diagnostic]) -> None:
+    """The summary counts proofreading findings; name the other warnings printed
+    (records no text uses, fonts, missing glyphs) so every line printed is counted."""
+    if warnings:
+        print(tr("cli.other_warnings", n=len(warnings)))
 
 
 def _size(n: int) -> str:
@@ -205,12 +217,13 @@ def _check(args: argparse.Namespace) -> int:
     report = run_checks(prepared.loaded)
     if args.fix:
         for path in apply_fixes(prepared.loaded, report.findings):
-            print(tr("cli.fixed", path=path))
+            print(tr("cli.fixed", path=display_path(path)))
         prepared = prepare(args.data_dir)
         report = run_checks(prepared.loaded)
     _print_diagnostics(prepared.warnings)
     print(tr("cli.check_ok", files=len(prepared.loaded.files)))
     print(report.render())
+    _other_warnings(prepared.warnings)
     return 1 if args.strict and report.errors else 0
 
 
@@ -241,7 +254,6 @@ def _new(args: argparse.Namespace) -> int:
 def _watch(args: argparse.Namespace) -> int:
     from yearbook.build import build, prepare
     from yearbook.check import run_checks
-    from yearbook.diagnostics import display_path
     from yearbook.watch import watch
 
     def once() -> None:
@@ -253,6 +265,7 @@ def _watch(args: argparse.Namespace) -> int:
             print(tr("cli.wrote"))
             for path in result.outputs:
                 print(tr("cli.output", path=display_path(path), size=_size(path.stat().st_size)))
+            _other_warnings(result.warnings)
         except YearbookError as exc:
             _print_diagnostics(exc.diagnostics)
             print(tr("cli.errors", n=len(exc.diagnostics)), file=sys.stderr)
