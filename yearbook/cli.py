@@ -73,6 +73,15 @@ register(
             "哪种文件：book（book.yaml）、chapter（类目文件）、records（记录文件）",
             "which file: book (book.yaml), chapter (a chapter file), records (a records file)",
         ),
+        "cli.schema_link": (
+            "为已有的数据文件夹写入 .yearbook/*.schema.json，并在每个 YAML 文件第一行加上指向它的注释",
+            "write .yearbook/*.schema.json into an existing data folder and point each YAML file at it "
+            "with a first-line comment",
+        ),
+        "cli.schema_linked": (
+            "已为 {n} 个文件加上编辑器提示（第一行的 $schema 注释）：",
+            "Pointed {n} file(s) at the schema (the first-line $schema comment):",
+        ),
         "cli.schema_wrote": ("已写入 JSON Schema：{path}", "Wrote the JSON Schema: {path}"),
         "cli.cannot_write": ("无法写入“{path}”：{reason}", "cannot write '{path}': {reason}"),
         "cli.new": (
@@ -160,6 +169,7 @@ def _parser() -> argparse.ArgumentParser:
     watch.add_argument("-o", "--out", type=Path, default=Path("out"), help=tr("cli.out"))
     schema = sub.add_parser("schema", help=tr("cli.schema"))
     schema.add_argument("-o", "--out", type=Path, help=tr("cli.schema_out"))
+    schema.add_argument("--link", type=Path, metavar=tr("cli.dir_metavar"), help=tr("cli.schema_link"))
     schema.add_argument("--for", dest="part", choices=["book", "chapter", "records"], default="book",
                         help=tr("cli.schema_for"))
     return parser
@@ -282,8 +292,14 @@ def _watch(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    from yearbook.schema_json import data_schema, dumps
+    from yearbook.schema_json import data_schema, dumps, link_folder
 
+    if args.link is not None:
+        changed = link_folder(args.link)
+        print(tr("cli.schema_linked", n=len(changed)))
+        for path in changed:
+            print(f"  {display_path(path)}")
+        return 0
     text = dumps(data_schema(args.part))
     if args.out is None:
         sys.stdout.write(text)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from yearbook.diagnostics import Diagnostic, YearbookError
 from yearbook.i18n import register
-from yearbook.schema_json import ROOTS, data_schema, dumps
+from yearbook.schema_json import ROOTS, SCHEMA_DIR, data_schema, dumps
 
 register(
     {
@@ -32,7 +32,6 @@ register(
 )
 
 TEMPLATES = Path(__file__).resolve().parent / "templates" / "new"
-SCHEMA_DIR = ".yearbook"
 
 
 @dataclass(frozen=True)

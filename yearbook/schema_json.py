@@ -13,7 +13,11 @@ number, so text accepts numbers too; the loader stays the judge of meaning.
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 from typing import Any
+
+import yaml
 
 from yearbook.load.nodes import INCLUDE_KEYS
 from yearbook.load.schema import (
@@ -206,3 +210,81 @@ def undocumented_fields(root: Kind | None = None) -> list[str]:
 
 def _is_chinese(text: str) -> bool:
     return any("\u4e00" <= c <= "\u9fff" for c in text)
+
+
+# -- linking an existing data folder to the schema ------------------------------------
+
+SCHEMA_DIR = ".yearbook"
+SCHEMA_COMMENT = "# yaml-language-server: $schema="
+
+
+def file_kinds(book_file: Path) -> list[tuple[Path, Kind]]:
+    """Every file of a data folder with the Kind it must follow, found by walking
+    book.yaml and its includes alongside the loader's schema."""
+    from yearbook.load.book import BOOK
+
+    found: list[tuple[Path, Kind]] = [(book_file.resolve(), BOOK)]
+
+    def read(path: Path) -> Any:
+        return yaml.load(path.read_text(encoding="utf-8-sig"), Loader=yaml.BaseLoader)
+
+    def walk(value: Any, kind: Kind, here: Path) -> None:
+        if isinstance(value, dict) and len(value) == 1 and next(iter(value)) in INCLUDE_KEYS:
+            target = (here.parent / str(next(iter(value.values())))).resolve()
+            if target.is_file() and all(target != p for p, _ in found):
+                found.append((target, kind))
+                walk(read(target), kind, target)
+        elif isinstance(kind, ObjectKind) and isinstance(value, dict):
+            for key, sub in value.items():
+                if key in kind.by_name:
+                    walk(sub, kind.by_name[key].kind, here)
+        elif isinstance(kind, ListKind) and isinstance(value, list):
+            for item in value:
+                walk(item, kind.item, here)
+
+    walk(read(book_file), BOOK, book_file)
+    return found
+
+
+def link_folder(data_dir: Path) -> list[Path]:
+    """Write .yearbook/*.schema.json into a data folder and point each YAML file at
+    its schema with a first-line comment; return the YAML files changed. The data
+    must load (every problem is reported first, as `yearbook build` would)."""
+    from yearbook.load.book import BOOK, BOOK_FILE, load_book
+
+    load_book(data_dir)
+    writer = SchemaWriter()
+    full = writer.document(BOOK, "book", "年鉴数据文件（yearbook）")
+    by_def = {target: name for name, target in ROOTS.items()}
+    schema_dir = data_dir.resolve() / SCHEMA_DIR
+    schema_dir.mkdir(exist_ok=True)
+    changed = []
+    for path, kind in file_kinds(data_dir / BOOK_FILE):
+        known = writer.names.get(id(kind))
+        name = by_def.get(known or "", known) if known else path.stem
+        schema_file = schema_dir / f"{name}.schema.json"
+        body = writer.schema_for(kind)
+        schema = {"$schema": DRAFT, "title": f"年鉴数据文件：{name}", **body, "$defs": full["$defs"]}
+        schema_file.write_text(dumps(schema), encoding="utf-8", newline="\n")
+        relative = Path(os.path.relpath(schema_file, path.parent)).as_posix()
+        if _set_comment(path, SCHEMA_COMMENT + relative):
+            changed.append(path)
+    return changed
+
+
+def _set_comment(path: Path, comment: str) -> bool:
+    """Put `comment` on the first line, replacing an earlier one; keep everything
+    else byte for byte (BOM, line endings)."""
+    raw = path.read_bytes()
+    bom = raw.startswith(b"\xef\xbb\xbf")
+    text = raw.decode("utf-8-sig")
+    newline = "\r\n" if "\r\n" in text else "\n"
+    first, sep, rest = text.partition(newline)
+    if first.startswith(SCHEMA_COMMENT):
+        if first == comment:
+            return False
+        text = comment + sep + rest
+    else:
+        text = comment + newline + text
+    path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"))
+    return True

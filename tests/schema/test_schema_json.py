@@ -4,6 +4,7 @@ unknown keys are rejected, every field has a Chinese description."""
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,10 +14,10 @@ import jsonschema
 import pytest
 import yaml
 
+from yearbook.build import prepare
 from yearbook.load.book import BOOK
-from yearbook.load.nodes import INCLUDE_KEYS
 from yearbook.load.schema import Field, Kind, ListKind, ObjectKind, TextKind
-from yearbook.schema_json import SchemaWriter, data_schema, undocumented_fields
+from yearbook.schema_json import SCHEMA_COMMENT, SchemaWriter, data_schema, file_kinds, undocumented_fields
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
@@ -35,28 +36,6 @@ def _messages(errors: Any) -> list[str]:
     return out
 
 
-def _files_and_kinds(book_file: Path) -> list[tuple[Path, Kind]]:
-    """Every file of a data folder with the Kind it must follow, found by walking
-    book.yaml and its includes alongside the loader's schema."""
-    found: list[tuple[Path, Kind]] = [(book_file, BOOK)]
-
-    def walk(value: Any, kind: Kind, here: Path) -> None:
-        if isinstance(value, dict) and len(value) == 1 and next(iter(value)) in INCLUDE_KEYS:
-            target = (here.parent / next(iter(value.values()))).resolve()
-            found.append((target, kind))
-            walk(_read(target), kind, target)
-        elif isinstance(kind, ObjectKind) and isinstance(value, dict):
-            for key, sub in value.items():
-                if key in kind.by_name:
-                    walk(sub, kind.by_name[key].kind, here)
-        elif isinstance(kind, ListKind) and isinstance(value, list):
-            for item in value:
-                walk(item, kind.item, here)
-
-    walk(_read(book_file), BOOK, book_file)
-    return found
-
-
 def _validator(writer: SchemaWriter, full: dict, kind: Kind) -> jsonschema.Draft202012Validator:
     schema = {"$schema": full["$schema"], "$defs": full["$defs"], **writer.schema_for(kind)}
     jsonschema.Draft202012Validator.check_schema(schema)
@@ -65,8 +44,8 @@ def _validator(writer: SchemaWriter, full: dict, kind: Kind) -> jsonschema.Draft
 
 def test_example_data_validates_file_by_file() -> None:
     writer = SchemaWriter()
-    full = writer.document(BOOK, "", "book")
-    files = _files_and_kinds(DATA / "book.yaml")
+    full = writer.document(BOOK, "book", "book")
+    files = file_kinds(DATA / "book.yaml")
     assert {p.name for p, _ in files} >= {"book.yaml", "jiayuguan.yaml", "jiayuguan-records.yaml", "zhuanwen.yaml"}
     for path, kind in files:
         errors = [f"{path.name}: {'/'.join(map(str, e.absolute_path))}: {e.message[:200]}"
@@ -76,8 +55,8 @@ def test_example_data_validates_file_by_file() -> None:
 
 def test_unknown_key_is_rejected_in_every_file() -> None:
     writer = SchemaWriter()
-    full = writer.document(BOOK, "", "book")
-    for path, kind in _files_and_kinds(DATA / "book.yaml"):
+    full = writer.document(BOOK, "book", "book")
+    for path, kind in file_kinds(DATA / "book.yaml"):
         data = _read(path)
         data["标题错字"] = "x"
         errors = list(_validator(writer, full, kind).iter_errors(data))
@@ -130,3 +109,30 @@ def test_cli_writes_the_schema(tmp_path: Path, part: str) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(out.read_text(encoding="utf-8")) == data_schema(part)
+
+
+def test_link_points_an_existing_folder_at_the_schema(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    before = {p.name: p.read_bytes() for p in folder.glob("*.yaml")}
+    done = subprocess.run([sys.executable, "-m", "yearbook", "schema", "--link", str(folder)],
+                          capture_output=True, text=True, check=False, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "已为 4 个文件加上编辑器提示" in done.stdout
+    for path in sorted(folder.glob("*.yaml")):
+        first, rest = path.read_bytes().split(b"\n", 1)
+        assert rest == before[path.name]  # the file itself is untouched
+        comment = first.decode("utf-8")
+        assert comment.startswith(SCHEMA_COMMENT)
+        schema = json.loads((folder / comment.removeprefix(SCHEMA_COMMENT)).read_text(encoding="utf-8"))
+        errors = list(jsonschema.Draft202012Validator(schema).iter_errors(_read(path)))
+        assert not errors, (path.name, [e.message for e in errors])
+        bad = _read(path)
+        bad["未知键"] = "x"
+        assert list(jsonschema.Draft202012Validator(schema).iter_errors(bad)), path.name
+    names = sorted(p.name for p in (folder / ".yearbook").iterdir())
+    assert names == ["book.schema.json", "chapter.schema.json", "records.schema.json"]
+    again = subprocess.run([sys.executable, "-m", "yearbook", "schema", "--link", str(folder)],
+                           capture_output=True, text=True, check=False, cwd=tmp_path)
+    assert "已为 0 个文件" in again.stdout  # idempotent
+    assert prepare(folder).loaded.book.edition == 2023
