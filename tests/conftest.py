@@ -59,8 +59,12 @@ records:
 
 
 @pytest.fixture
-def make_data(tmp_path: Path) -> Callable[..., Path]:
-    """Write files (name → YAML text) into a fresh data folder and return it."""
+def make_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Path]:
+    """Write files (name → YAML text) into a fresh data folder and return it.
+
+    The tests run in the folder's parent, as a user would, so messages name the
+    files `data/…` (paths in messages are relative to the current folder)."""
+    monkeypatch.chdir(tmp_path)
 
     def make(files: dict[str, str] | None = None, **extra: str) -> Path:
         folder = tmp_path / "data"

@@ -9,8 +9,8 @@ import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from yearbook import i18n
-from yearbook.diagnostics import Diagnostic, YearbookError
+from yearbook import cli_messages, i18n
+from yearbook.diagnostics import Diagnostic, YearbookError, display_path
 from yearbook.i18n import register, tr
 
 if TYPE_CHECKING:
@@ -82,6 +82,66 @@ register(
             "the recorded year (needed when table dates and captions name no year)",
         ),
         "cli.import_force": ("替换已有内容的输出文件夹", "replace an output folder that holds files"),
+        "cli.schema": (
+            "输出数据文件的 JSON Schema（供编辑器提示和校验）",
+            "write the JSON Schema of the data files (for editor completion and checks)",
+        ),
+        "cli.schema_out": ("写入此文件（默认输出到屏幕）", "write to this file (default: print it)"),
+        "cli.schema_for": (
+            "哪种文件：book（book.yaml）、chapter（类目文件）、records（记录文件）",
+            "which file: book (book.yaml), chapter (a chapter file), records (a records file)",
+        ),
+        "cli.schema_link": (
+            "为已有的数据文件夹写入 .yearbook/*.schema.json，并在每个 YAML 文件第一行加上指向它的注释",
+            "write .yearbook/*.schema.json into an existing data folder and point each YAML file at it "
+            "with a first-line comment",
+        ),
+        "cli.schema_linked": (
+            "已为 {n} 个文件加上编辑器提示（第一行的 $schema 注释）：",
+            "Pointed {n} file(s) at the schema (the first-line $schema comment):",
+        ),
+        "cli.schema_wrote": ("已写入 JSON Schema：{path}", "Wrote the JSON Schema: {path}"),
+        "cli.cannot_write": ("无法写入“{path}”：{reason}", "cannot write '{path}': {reason}"),
+        "cli.new": (
+            "新建一个数据文件夹：带注释的示例，可立即生成",
+            "create a data folder: a commented example that builds at once",
+        ),
+        "cli.new_dir": ("要新建的文件夹（不存在或为空）", "the folder to create (absent or empty)"),
+        "cli.new_unit": (
+            "编纂单位，如 政协临河区委员会（默认：文件夹名）",
+            "the compiling unit, e.g. 政协临河区委员会 (default: the folder's name)",
+        ),
+        "cli.new_year": (
+            "记述年度（默认：去年）；卷次为其后一年",
+            "the year recorded (default: last year); the edition is the year after",
+        ),
+        "cli.new_type": (
+            "类目类型：政协（会议、提案、调研等记录和表格，同示例）、通用（空白的分目和条目）、"
+            "专文（工作综述文章）",
+            "chapter type: 政协/zhengxie (records and tables like the example), 通用/generic "
+            "(plain sections and entries), 专文/article (a work-summary article)",
+        ),
+        "cli.command": ("命令", "COMMAND"),
+        "cli.dir_metavar": ("文件夹", "DIR"),
+        "cli.unit_metavar": ("单位", "UNIT"),
+        "cli.year_metavar": ("年度", "YEAR"),
+        "cli.bad_year": (
+            "年度应为 1900—2200 之间的四位数字，而不是“{value}”",
+            "the year must be four digits between 1900 and 2200, not '{value}'",
+        ),
+        "cli.watch": (
+            "监视数据文件夹，每次保存后重新生成 DOCX 和 PDF 并列出校对结果",
+            "watch the data folder: rebuild the DOCX and PDF and list the findings on every save",
+        ),
+        "cli.other_warnings": (
+            "另有 {n} 条数据或字体警告（见上方，不计入差错率）。",
+            "{n} more data or font warning(s) above (not counted in the error rate).",
+        ),
+        "cli.new_done": ("已新建数据文件夹：{path}", "Created the data folder: {path}"),
+        "cli.new_next": (
+            "下一步：修改其中的 YAML 文件，然后运行 yearbook build {path}",
+            "next: edit its YAML files, then run yearbook build {path}",
+        ),
         "cli.strict_failed": (
             "校对发现 {n} 处错误（--strict），未生成文件。",
             "the checks found {n} error(s) (--strict); nothing was written.",
@@ -99,9 +159,12 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _parser() -> argparse.ArgumentParser:
+    cli_messages.install()
     parser = _Parser(prog="yearbook", description=tr("cli.description"))
     parser.add_argument("--lang", choices=["zh", "en"], help=tr("cli.lang"))
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    sub = parser.add_subparsers(
+        dest="command", required=True, parser_class=_Parser, metavar=tr("cli.command")
+    )
     build = sub.add_parser("build", help=tr("cli.build"))
     build.add_argument("data_dir", type=Path, help=tr("cli.data_dir"))
     build.add_argument("-o", "--out", type=Path, default=Path("out"), help=tr("cli.out"))
@@ -119,7 +182,27 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("-o", "--out", type=Path, required=True, help=tr("cli.import_out"))
     imp.add_argument("--year", type=int, help=tr("cli.import_year"))
     imp.add_argument("--force", action="store_true", help=tr("cli.import_force"))
+    new = sub.add_parser("new", help=tr("cli.new"))
+    new.add_argument("dir", type=Path, help=tr("cli.new_dir"), metavar=tr("cli.dir_metavar"))
+    new.add_argument("--unit", help=tr("cli.new_unit"), metavar=tr("cli.unit_metavar"))
+    new.add_argument("--year", type=_year, help=tr("cli.new_year"), metavar=tr("cli.year_metavar"))
+    new.add_argument("--type", dest="chapter_type", default="政协", help=tr("cli.new_type"),
+                     choices=["政协", "通用", "专文", "zhengxie", "generic", "article"])
+    watch = sub.add_parser("watch", help=tr("cli.watch"))
+    watch.add_argument("data_dir", type=Path, help=tr("cli.data_dir"))
+    watch.add_argument("-o", "--out", type=Path, default=Path("out"), help=tr("cli.out"))
+    schema = sub.add_parser("schema", help=tr("cli.schema"))
+    schema.add_argument("-o", "--out", type=Path, help=tr("cli.schema_out"))
+    schema.add_argument("--link", type=Path, metavar=tr("cli.dir_metavar"), help=tr("cli.schema_link"))
+    schema.add_argument("--for", dest="part", choices=["book", "chapter", "records"], default="book",
+                        help=tr("cli.schema_for"))
     return parser
+
+
+def _year(text: str) -> int:
+    if not text.isascii() or not text.isdigit() or not 1900 <= int(text) <= 2200:
+        raise argparse.ArgumentTypeError(tr("cli.bad_year", value=text))
+    return int(text)
 
 
 def _print_diagnostics(diagnostics: list[Diagnostic]) -> None:
@@ -150,7 +233,8 @@ def _build(args: argparse.Namespace) -> int:
     _print_diagnostics(result.warnings)
     print(tr("cli.wrote"))
     for path in result.outputs:
-        print(tr("cli.output", path=path, size=_size(path.stat().st_size)))
+        print(tr("cli.output", path=display_path(path), size=_size(path.stat().st_size)))
+    _other_warnings(result.warnings)
     return 0
 
 
@@ -158,6 +242,13 @@ def _print_summary(report: CheckReport, args: argparse.Namespace) -> None:
     print(report.summary())
     if report.findings:
         print(tr("cli.see_check", data=args.data_dir))
+
+
+def _other_warnings(warnings: list[Diagnostic]) -> None:
+    """The summary counts proofreading findings; name the other warnings printed
+    (records no text uses, fonts, missing glyphs) so every line printed is counted."""
+    if warnings:
+        print(tr("cli.other_warnings", n=len(warnings)))
 
 
 def _size(n: int) -> str:
@@ -172,7 +263,7 @@ def _check(args: argparse.Namespace) -> int:
     report = run_checks(prepared.loaded)
     if args.fix:
         for path in apply_fixes(prepared.loaded, report.findings):
-            print(tr("cli.fixed", path=path))
+            print(tr("cli.fixed", path=display_path(path)))
         prepared = prepare(args.data_dir)
         report = run_checks(prepared.loaded)
     _print_diagnostics(prepared.warnings)
@@ -210,7 +301,80 @@ def _import(args: argparse.Namespace) -> int:
     return run_import(args.file, args.out, args.year, args.force)
 
 
-COMMANDS = {"build": _build, "check": _check, "fonts": _fonts, "import": _import}
+def _new(args: argparse.Namespace) -> int:
+    from yearbook.new import default_year, new_folder
+
+    unit = args.unit or args.dir.resolve().name
+    files = new_folder(args.dir, unit, args.year or default_year(), args.chapter_type)
+    print(tr("cli.new_done", path=args.dir))
+    for rel in files:
+        print(f"  {args.dir / rel}")
+    print(tr("cli.new_next", path=args.dir))
+    return 0
+
+
+def _watch(args: argparse.Namespace) -> int:
+    from yearbook.build import build, prepare
+    from yearbook.check import run_checks
+    from yearbook.watch import watch
+
+    def once() -> None:
+        try:
+            prepared = prepare(args.data_dir)
+            print(run_checks(prepared.loaded).render())
+            result = build(args.data_dir, args.out, prepared)
+            _print_diagnostics(result.warnings)
+            print(tr("cli.wrote"))
+            for path in result.outputs:
+                print(tr("cli.output", path=display_path(path), size=_size(path.stat().st_size)))
+            _other_warnings(result.warnings)
+        except YearbookError as exc:
+            _print_diagnostics(exc.diagnostics)
+            print(tr("cli.errors", n=len(exc.diagnostics)), file=sys.stderr)
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except Exception as exc:  # a bug: report it and keep watching
+            if os.environ.get("YEARBOOK_DEBUG"):
+                traceback.print_exc()
+            print(tr("cli.internal", error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
+        sys.stdout.flush()
+        sys.stderr.flush()
+
+    return watch(args.data_dir, args.out, once, display_path)
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from yearbook.schema_json import data_schema, dumps, link_folder
+
+    if args.link is not None:
+        changed = link_folder(args.link)
+        print(tr("cli.schema_linked", n=len(changed)))
+        for path in changed:
+            print(f"  {display_path(path)}")
+        return 0
+    text = dumps(data_schema(args.part))
+    if args.out is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        args_ = {"path": str(args.out), "reason": exc.strerror or str(exc)}
+        raise YearbookError([Diagnostic("cli.cannot_write", args_)]) from exc
+    print(tr("cli.schema_wrote", path=args.out))
+    return 0
+
+
+COMMANDS = {
+    "build": _build,
+    "check": _check,
+    "fonts": _fonts,
+    "import": _import,
+    "new": _new,
+    "schema": _schema,
+    "watch": _watch,
+}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -218,6 +382,10 @@ def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
+    words = sys.argv[1:] if argv is None else argv
+    for i, word in enumerate(words[:-1]):  # --lang also governs argparse's own messages
+        if word == "--lang" and words[i + 1] in ("zh", "en"):
+            i18n.set_language(words[i + 1])
     args = _parser().parse_args(argv)
     if args.lang:
         i18n.set_language(args.lang)

@@ -58,11 +58,20 @@ class YearbookError(Exception):
         return (YearbookError, (self.diagnostics,))
 
 
-def display_path(path: Path, root: Path | None = None) -> str:
-    """A file name as the user should read it: relative to the data folder's parent."""
-    if root is not None:
-        try:
-            return str(path.resolve().relative_to(root.resolve().parent))
-        except ValueError:
-            pass
-    return str(path)
+def display_path(path: Path | str, root: Path | None = None) -> str:
+    """A file name the user can open as printed: relative to the current folder
+    when the file is inside it, else absolute (another drive on Windows, say).
+
+    `root` (the data folder) is accepted for older callers; it does not change the
+    result, so every message names a file the same way.
+    """
+    path = Path(path)
+    try:
+        absolute = path.resolve()
+        cwd = Path.cwd().resolve()
+    except OSError:  # the current folder was deleted, say
+        return str(path)
+    try:
+        return str(absolute.relative_to(cwd))
+    except ValueError:
+        return str(absolute)

@@ -1,4 +1,4 @@
-"""Page, type and table settings, read once from styles/ and shared by both writers.
+"""Page, type and table settings, read once from yearbook/styles/ and shared by both writers.
 
 A style file is YAML in the same strict form as the data. Lengths are written with
 units (185mm, 9pt, 0.5cm); type sizes also by their Chinese names (小五, 三号);
@@ -28,7 +28,7 @@ from yearbook.load.schema import (
     TextKind,
 )
 
-STYLES_DIR = Path(__file__).resolve().parent.parent / "styles"
+STYLES_DIR = Path(__file__).resolve().parent / "styles"  # package data: the built-in styles
 
 register(
     {
@@ -206,7 +206,7 @@ class Style:
     characters: dict[str, CharStyle]
     table: TableStyle = field(default_factory=TableStyle)
     heads: HeadStyle = field(default_factory=HeadStyle)
-    # Font file candidates per role, overriding fonts/fonts.yaml for this style.
+    # Font file candidates per role, overriding fonts.yaml for this style.
     fonts: dict[str, list[str]] = field(default_factory=dict)
     # The face names a Chinese Windows machine has, written into the DOCX.
     word_fonts: dict[str, str] = field(default_factory=dict)
@@ -354,7 +354,7 @@ def available_styles() -> list[str]:
 
 
 def resolve_style_path(name: str, data_dir: Path) -> Path | None:
-    """A style name in styles/, or a file path relative to the data folder."""
+    """A built-in style name (yearbook/styles/), or a file path relative to the data folder."""
     candidate = data_dir / name
     if name.endswith((".yaml", ".yml")) and candidate.is_file():
         return candidate

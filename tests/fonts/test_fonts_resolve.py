@@ -133,7 +133,7 @@ def test_collection_face_picked_by_family(tmp_path: Path) -> None:
 
 
 def test_shipped_configuration_lists_every_role_with_licences() -> None:
-    cfg = load_config(ROOT / "fonts" / "fonts.yaml")
+    cfg = load_config(ROOT / "yearbook" / "fonts" / "data" / "fonts.yaml")
     for role in FONT_ROLES:
         candidates = cfg.roles[role].candidates
         assert candidates[0].file, role  # a file the user drops into fonts/ comes first

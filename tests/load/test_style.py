@@ -26,7 +26,7 @@ def test_lengths(text, points):
 
 def test_a_copied_style_in_the_data_folder_takes_effect(make_data):
     folder = make_data()
-    copied = (ROOT / "styles" / "yearbook.yaml").read_text(encoding="utf-8")
+    copied = (ROOT / "yearbook" / "styles" / "yearbook.yaml").read_text(encoding="utf-8")
     (folder / "我的版式.yaml").write_text(copied.replace("margin_top: 22mm", "margin_top: 30mm"), encoding="utf-8")
     book = (folder / "book.yaml").read_text(encoding="utf-8") + "style: 我的版式.yaml\n"
     (folder / "book.yaml").write_text(book, encoding="utf-8")
@@ -35,7 +35,7 @@ def test_a_copied_style_in_the_data_folder_takes_effect(make_data):
 
 def test_bad_style_values_are_located(make_data):
     folder = make_data()
-    copied = (ROOT / "styles" / "yearbook.yaml").read_text(encoding="utf-8")
+    copied = (ROOT / "yearbook" / "styles" / "yearbook.yaml").read_text(encoding="utf-8")
     copied = copied.replace("margin_top: 22mm", "margin_top: 22").replace("font: song, size: 小五", "font: ming, size: 小五")
     (folder / "坏版式.yaml").write_text(copied, encoding="utf-8")
     (folder / "book.yaml").write_text((folder / "book.yaml").read_text(encoding="utf-8") + "style: 坏版式.yaml\n", encoding="utf-8")

@@ -1,4 +1,4 @@
-"""The ordered candidate faces for each role, read from fonts/fonts.yaml."""
+"""The ordered candidate faces for each role, read from the package's fonts.yaml."""
 
 from __future__ import annotations
 
@@ -22,10 +22,32 @@ register(
 )
 
 
+# The shipped candidate list is package data, so an installed wheel finds it.
+PACKAGED_CONFIG = Path(__file__).resolve().parent / "data" / "fonts.yaml"
+_CHECKOUT_FONTS = Path(__file__).resolve().parents[2] / "fonts"
+
+
 def fonts_dir() -> Path:
-    """The fonts/ folder: user font files and fonts.yaml. $YEARBOOK_FONTS_DIR overrides it."""
+    """The folder for the user's own font files (宋体.ttf …) and an optional fonts.yaml.
+
+    $YEARBOOK_FONTS_DIR, else the checkout's fonts/ folder when running from source,
+    else a per-user folder (%APPDATA%\\yearbook\\fonts, ~/.local/share/yearbook/fonts).
+    """
     env = os.environ.get("YEARBOOK_FONTS_DIR")
-    return Path(env).expanduser() if env else Path(__file__).resolve().parents[2] / "fonts"
+    if env:
+        return Path(env).expanduser()
+    if (_CHECKOUT_FONTS / "README.md").is_file():
+        return _CHECKOUT_FONTS
+    if os.name == "nt" and os.environ.get("APPDATA"):
+        return Path(os.environ["APPDATA"]) / "yearbook" / "fonts"
+    data_home = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(data_home) / "yearbook" / "fonts"
+
+
+def config_path() -> Path:
+    """The user's fonts.yaml in fonts_dir() when there is one, else the shipped list."""
+    user = fonts_dir() / "fonts.yaml"
+    return user if user.is_file() else PACKAGED_CONFIG
 
 
 @dataclass(frozen=True)
@@ -64,7 +86,7 @@ def _as_list(value: object) -> list:
 
 
 def load_config(path: Path | None = None) -> FontConfig:
-    path = path or fonts_dir() / "fonts.yaml"
+    path = path or config_path()
     if not path.is_file():
         return FontConfig({role: RoleConfig() for role in FONT_ROLES}, None)
     try:

@@ -1,7 +1,7 @@
 """Find a TrueType face for each font role from an ordered candidate list.
 
-Order, per role: the style's own choice (style.fonts[role]), then fonts/fonts.yaml's
-candidates (files in fonts/, then the OS's faces: Windows, macOS, then the Debian
+Order, per role: the style's own choice (style.fonts[role]), then fonts.yaml's
+candidates (files in the user's fonts folder, then the OS's faces: Windows, macOS, then the Debian
 ones), then the role's fallback roles (仿宋 → 楷体 on Linux, with a warning), then any
 Chinese face fontconfig knows (with a warning). A CFF face is converted to
 TrueType once and cached (convert.py), since ReportLab embeds only TrueType.

@@ -210,6 +210,7 @@ class Field:
     kind: Kind
     required: bool = False
     attr: str | None = None  # model attribute, when it differs from the key
+    doc: str = ""  # Chinese description: the JSON Schema, editor hints and the manual show it
 
 
 class ObjectKind(Kind):
