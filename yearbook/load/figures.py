@@ -51,17 +51,24 @@ def _figure(
 
 
 FIGURE_FIELDS = [
-    Field("file", "文件", TEXT, required=True),
-    Field("caption", "图题", TEXT, required=True),
-    Field("photographer", "摄影", TEXT),
-    Field("supplied_by", "供图", TEXT),
-    Field("width", "宽度", ChoiceKind(m.FigureWidth, {"column": "栏宽", "page": "通栏"})),
+    Field("file", "文件", TEXT, required=True,
+          doc="图片文件（JPEG 或 PNG），路径相对于本 YAML 文件，须在数据文件夹内"),
+    Field("caption", "图题", TEXT, required=True, doc="图题：只写“图N”后面的文字，图号自动编排"),
+    Field("photographer", "摄影", TEXT, doc="摄影者姓名，排成“（某某 摄）”；与“供图”二选一"),
+    Field("supplied_by", "供图", TEXT, doc="供图单位或个人，排成“（某某 供图）”；与“摄影”二选一"),
+    Field(
+        "width",
+        "宽度",
+        ChoiceKind(m.FigureWidth, {"column": "栏宽", "page": "通栏"}),
+        doc="宽度：column（栏宽，默认）或 page（通栏）",
+    ),
     Field(
         "placement",
         "位置",
         ChoiceKind(m.Placement, {"here": "随文", "top": "栏顶", "bottom": "栏底"}),
+        doc="位置：here（随文，默认）、top（栏顶）、bottom（栏底）",
     ),
-    Field("id", "编号", TEXT),
+    Field("id", "编号", TEXT, doc="图片编号：正文中用 {{figure.编号}} 引用本图的图号"),
 ]
 FIGURE = ObjectKind(_figure, FIGURE_FIELDS, exclusive=("photographer", "supplied_by"))
 
@@ -71,7 +78,10 @@ PLATE_PHOTO = ObjectKind(
     [f for f in FIGURE_FIELDS if f.key in ("file", "caption", "photographer", "supplied_by")],
     exclusive=("photographer", "supplied_by"),
 )
-PLATE_PAGE = ObjectKind(m.PlatePage, [Field("photos", "照片", ListKind(PLATE_PHOTO), required=True)])
+PLATE_PAGE = ObjectKind(
+    m.PlatePage,
+    [Field("photos", "照片", ListKind(PLATE_PHOTO), required=True, doc="这一页彩页的照片，一至四幅")],
+)
 PLATES = ListKind(PLATE_PAGE)
 
 
