@@ -16,9 +16,10 @@ UNITS = BOOK / "单位稿"
 
 def test_jiayuguan_unit_is_the_data_folder_unchanged():
     unit = UNITS / "政协嘉峪关市委员会"
-    names = sorted(p.name for p in (ROOT / "data").iterdir())
-    assert sorted(p.name for p in unit.iterdir()) == names
-    _, mismatch, errors = filecmp.cmpfiles(ROOT / "data", unit, names, shallow=False)
+    data = ROOT / "data"
+    names = sorted(str(p.relative_to(data)) for p in data.rglob("*") if p.is_file())
+    assert sorted(str(p.relative_to(unit)) for p in unit.rglob("*") if p.is_file()) == names
+    _, mismatch, errors = filecmp.cmpfiles(data, unit, names, shallow=False)
     assert mismatch == [] and errors == []
 
 

@@ -10,6 +10,12 @@ from yearbook.diagnostics import YearbookError
 from yearbook.load.book import load_book
 
 
+@pytest.fixture(autouse=True)
+def _in_tmp(tmp_path, monkeypatch):
+    # Messages name files relative to the working folder: run where a user would.
+    monkeypatch.chdir(tmp_path)
+
+
 def errors(folder) -> list[str]:
     with pytest.raises(YearbookError) as info:
         load_book(folder)

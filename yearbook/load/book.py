@@ -9,7 +9,7 @@ from typing import Any
 from yearbook import model as m
 from yearbook.diagnostics import Diagnostic, Location, YearbookError
 from yearbook.i18n import register
-from yearbook.load.figures import FIGURE, PLATES, resolve_figures
+from yearbook.load.figures import FIGURE, PLATES
 from yearbook.load.nodes import Mapping, Node, Sequence
 from yearbook.load.schema import (
     BoolKind,
@@ -362,9 +362,6 @@ def load_book(data_dir: Path) -> Loaded:
         raise YearbookError([Diagnostic("book.no_book", {}, loc)])
     folder = data_dir.resolve()
     result = read_folder(folder, data_dir, (folder,), {})
-    problems = list(result.diagnostics)
-    if result.book is not None:
-        problems += resolve_figures(result.book, data_dir)
-    if problems or result.book is None:
-        raise YearbookError(problems)
+    if result.diagnostics or result.book is None:
+        raise YearbookError(result.diagnostics)
     return Loaded(result.book, data_dir, result.files)

@@ -17,6 +17,7 @@ from typing import Any
 from yearbook import model as m
 from yearbook.diagnostics import Diagnostic, Location, display_path
 from yearbook.i18n import register
+from yearbook.load.figures import resolve_figures
 from yearbook.load.nodes import Mapping, Node, Reader, Scalar, Sequence
 from yearbook.load.schema import INVALID, Context, Invalid, Kind
 
@@ -107,6 +108,8 @@ def read_folder(
     files = {**reader.files, **ctx.files}
     if not isinstance(book, m.Book):
         return FolderResult(None, files, problems)
+    # Image paths are the folder's own: a unit's pictures are found in the unit folder.
+    problems += resolve_figures(book, folder)
     book.units = ctx.units
     for unit in ctx.units:
         if unit.year != book.year:
