@@ -13,7 +13,9 @@ import zipfile
 
 import pytest
 from lxml import etree
+from pypdf import PdfReader
 
+from tests.libreoffice import SOFFICE, convert, squeeze
 from tests.writers.book_sample import TITLE, make_book
 from yearbook.doctree import Heading, Index, TableOfContents
 from yearbook.writers.docx import write_docx
@@ -114,3 +116,26 @@ def test_book_docx_validates(book, tmp_path):
     )
     report = json.loads(result.stdout)
     assert report[0]["error_count"] == 0, report[0]["errors"]
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+def test_libreoffice_shows_the_fields_results_before_any_update(book, style, tmp_path):
+    doc, _, page_map, data, _, _ = book
+    path = tmp_path / "book.docx"
+    path.write_bytes(data)
+    pdf, result = convert(path, style, tmp_path)
+    assert result.returncode == 0 and pdf.is_file(), result.stderr
+    # The TOC's dot leaders come out as full stops.
+    lines = [
+        re.sub(r"[.·…]{3,}", "", squeeze(line))
+        for page in PdfReader(pdf).pages
+        for line in page.extract_text().splitlines()
+    ]
+    toc = next(b for b in doc.front if isinstance(b, TableOfContents))
+    for entry in toc.entries:
+        assert squeeze(entry.text) + page_map.anchors[entry.anchor] in lines, entry.text
+    index = next(b for b in doc.blocks if isinstance(b, Index))
+    text = "".join(lines)
+    for group in index.groups:
+        for entry in group.entries:
+            assert squeeze(entry_text(entry, page_map.index[entry.term])) in text, entry.term

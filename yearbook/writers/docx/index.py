@@ -63,7 +63,8 @@ def index_elements(
         title.append(fieldcode.text_run(index.title))
         out.append(title)
     refs = page_map.index if page_map else {}
-    columns = style.page.columns + 1 if style.page.columns > 1 else 1
+    # As many columns as the section the result stands in, so an update keeps the look.
+    columns = max(style.page.columns, 1)
     # \h "A": a letter heading per group; \e: the separator; \z 2052: Chinese (PRC) sorting.
     code = f'INDEX \\h "A" \\e "{SEPARATOR}" \\c "{columns}" \\z "2052"'
     lead: list[etree._Element] = []

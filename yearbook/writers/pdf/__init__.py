@@ -14,13 +14,14 @@ from collections.abc import Mapping
 from typing import BinaryIO
 
 from reportlab import rl_config
+from reportlab.platypus import Flowable
 
 from yearbook.doctree import Document
 from yearbook.fonts import Face
 from yearbook.pagemap import PageMap
 from yearbook.style import Style
 from yearbook.writers.pdf.fonts import FontSet
-from yearbook.writers.pdf.index import references
+from yearbook.writers.pdf.index import IndexBand, references
 from yearbook.writers.pdf.marks import PageMarks
 from yearbook.writers.pdf.page import OddPageBreak, YearbookDocTemplate
 from yearbook.writers.pdf.story import StoryBuilder
@@ -53,14 +54,21 @@ def write_pdf(doc: Document, style: Style, faces: Mapping[str, Face], out: Binar
     return _page_map(marks, numbers, template, final)
 
 
-def _build(doc, style, fonts, marks, out, preset):
+def _build(
+    doc: Document,
+    style: Style,
+    fonts: FontSet,
+    marks: PageMarks,
+    out: BinaryIO,
+    preset: dict[str, list[str]] | None,
+) -> tuple[YearbookDocTemplate, TocNumbers, list[IndexBand]]:
     if not doc.front:
         marks.body_start = 1
     template = YearbookDocTemplate(out, style, doc.meta, fonts, marks)
     numbers = TocNumbers(marks, fonts)
     template.finishers.append(numbers.finish)
-    story = []
-    bands = []
+    story: list[Flowable] = []
+    bands: list[IndexBand] = []
     if doc.front:
         front = StoryBuilder(style, fonts, marks, numbers, preset)
         story += front.build(doc.front)
@@ -82,7 +90,9 @@ def _build(doc, style, fonts, marks, out, preset):
     return template, numbers, bands
 
 
-def _page_map(marks: PageMarks, numbers: TocNumbers, template, index: dict[str, list[str]]) -> PageMap:
+def _page_map(
+    marks: PageMarks, numbers: TocNumbers, template: YearbookDocTemplate, index: dict[str, list[str]]
+) -> PageMap:
     start = marks.body_start or 1
     return PageMap(
         anchors={name: marks.folio(page) for name, page in marks.anchors.items()},

@@ -77,7 +77,7 @@ class YearbookDocTemplate(BaseDocTemplate):
         self.fonts = fonts
         self.marks = marks
         marks.column_of = self.column_of
-        # Drawn after the last page, when every page number is known (see OddPageBreak).
+        # Drawn after the last page, when every page number is known (the 目录's numbers).
         self.finishers: list[Callable[[Canvas], None]] = []
         self.addPageTemplates([self._template("odd", "even"), self._template("even", "odd")])
 
