@@ -42,7 +42,7 @@ parts = {"book.yaml": "book", "类目.yaml": "chapter", "记录.yaml": "records"
 for name, part in parts.items():
     schema = json.loads((work / f"schema-{part}.json").read_text(encoding="utf-8"))
     data = yaml.load((work / "临河" / name).read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    errors = [e.message for e in jsonschema.Draft202012Validator(schema).iter_errors(data)]
+    errors = [e.message for e in jsonschema.Draft7Validator(schema).iter_errors(data)]
     if errors:
         sys.exit(f"临河/{name} does not follow `yearbook schema --for {part}`: {errors}")
     print(f"临河/{name}: follows the {part} schema")

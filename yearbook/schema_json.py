@@ -2,7 +2,7 @@
 
 One source of truth: the Kind objects in yearbook/load/ (ObjectKind, ListKind, …)
 are walked, so a field added there appears here with no second list to keep. Every
-mapping becomes a definition in `$defs`, named by the key path under which it is
+mapping becomes a definition in `definitions`, named by the key path under which it is
 first reached (`chapters`, `chapters.records`, …); an included file is a fragment
 and points at its definition (`.yearbook/chapter.schema.json`). Both the English key
 and its Chinese alias are accepted, and `{include: file}` is accepted wherever a
@@ -31,7 +31,9 @@ from yearbook.load.schema import (
     TextKind,
 )
 
-DRAFT = "https://json-schema.org/draft/2020-12/schema"
+# Draft 7: what VS Code's YAML extension (yaml-language-server) fully supports.
+DRAFT = "http://json-schema.org/draft-07/schema#"
+DEFS = "definitions"
 INCLUDE_DEF = "include"
 # The files a data folder is made of, and the definition each one follows.
 ROOTS = {"book": "book", "chapter": "chapters", "records": "chapters.records"}
@@ -54,7 +56,7 @@ class SchemaWriter:
             "$schema": DRAFT,
             "title": title,
             "$ref": ref["$ref"],
-            "$defs": dict(sorted(self.defs.items())),
+            DEFS: dict(sorted(self.defs.items())),
         }
 
     def schema_for(self, kind: Kind, path: str = "") -> dict[str, Any]:
@@ -66,7 +68,7 @@ class SchemaWriter:
     def kind(self, kind: Kind, path: str) -> dict[str, Any]:
         """The schema of one value, `{include: …}` allowed in its place."""
         schema = self._bare(kind, path)
-        return {"anyOf": [schema, {"$ref": f"#/$defs/{INCLUDE_DEF}"}]}
+        return {"anyOf": [schema, {"$ref": f"#/{DEFS}/{INCLUDE_DEF}"}]}
 
     def _bare(self, kind: Kind, path: str) -> dict[str, Any]:
         if isinstance(kind, ObjectKind):
@@ -118,7 +120,7 @@ class SchemaWriter:
             self.defs[name] = {}  # reserve: a kind may contain itself
             self.defs[name] = self._object(kind, path)
             known = name
-        return {"$ref": f"#/$defs/{known}"}
+        return {"$ref": f"#/{DEFS}/{known}"}
 
     def _object(self, kind: ObjectKind, path: str) -> dict[str, Any]:
         properties: dict[str, Any] = {}
@@ -165,15 +167,15 @@ def data_schema(root: str = "book") -> dict[str, Any]:
     writer = SchemaWriter()
     full = writer.document(BOOK, "book", "年鉴数据文件（yearbook）")
     target = ROOTS.get(root, root)
-    if target not in full["$defs"]:
+    if target not in full[DEFS]:
         raise KeyError(root)
-    full["$ref"] = f"#/$defs/{target}"
+    full["$ref"] = f"#/{DEFS}/{target}"
     full["title"] = f"年鉴数据文件：{root}"
     return full
 
 
 def definition_names() -> list[str]:
-    return sorted(data_schema()["$defs"])
+    return sorted(data_schema()[DEFS])
 
 
 def dumps(schema: dict[str, Any]) -> str:
@@ -264,7 +266,7 @@ def link_folder(data_dir: Path) -> list[Path]:
         name = by_def.get(known or "", known) if known else path.stem
         schema_file = schema_dir / f"{name}.schema.json"
         body = writer.schema_for(kind)
-        schema = {"$schema": DRAFT, "title": f"年鉴数据文件：{name}", **body, "$defs": full["$defs"]}
+        schema = {"$schema": DRAFT, "title": f"年鉴数据文件：{name}", **body, DEFS: full[DEFS]}
         schema_file.write_text(dumps(schema), encoding="utf-8", newline="\n")
         relative = Path(os.path.relpath(schema_file, path.parent)).as_posix()
         if _set_comment(path, SCHEMA_COMMENT + relative):

@@ -36,10 +36,10 @@ def _messages(errors: Any) -> list[str]:
     return out
 
 
-def _validator(writer: SchemaWriter, full: dict, kind: Kind) -> jsonschema.Draft202012Validator:
-    schema = {"$schema": full["$schema"], "$defs": full["$defs"], **writer.schema_for(kind)}
-    jsonschema.Draft202012Validator.check_schema(schema)
-    return jsonschema.Draft202012Validator(schema)
+def _validator(writer: SchemaWriter, full: dict, kind: Kind) -> jsonschema.Draft7Validator:
+    schema = {"$schema": full["$schema"], "definitions": full["definitions"], **writer.schema_for(kind)}
+    jsonschema.Draft7Validator.check_schema(schema)
+    return jsonschema.Draft7Validator(schema)
 
 
 def test_example_data_validates_file_by_file() -> None:
@@ -64,7 +64,7 @@ def test_unknown_key_is_rejected_in_every_file() -> None:
 
 
 def test_unknown_key_deep_inside_and_alias_keys() -> None:
-    validator = jsonschema.Draft202012Validator(data_schema("chapter"))
+    validator = jsonschema.Draft7Validator(data_schema("chapter"))
     good = {"标题": "综述", "分目": [{"title": "综述", "条目": [{"标题": "概况", "正文": "全年召开会议5次。"}]}]}
     assert not list(validator.iter_errors(good))
     bad = {"title": "综述", "sections": [{"title": "综述", "entries": [{"title": "概况", "txet": "x"}]}]}
@@ -73,7 +73,7 @@ def test_unknown_key_deep_inside_and_alias_keys() -> None:
 
 
 def test_missing_required_key_is_rejected() -> None:
-    validator = jsonschema.Draft202012Validator(data_schema("book"))
+    validator = jsonschema.Draft7Validator(data_schema("book"))
     book = _read(DATA / "book.yaml")
     del book["unit"]
     assert list(validator.iter_errors(book))
@@ -94,7 +94,7 @@ def test_a_field_without_description_is_found() -> None:
 
 
 def test_descriptions_name_the_alias() -> None:
-    book = data_schema("book")["$defs"]["book"]["properties"]
+    book = data_schema("book")["definitions"]["book"]["properties"]
     assert "书名" in book and "title" in book
     assert "中文键：书名" in book["title"]["description"]
     assert "英文键：title" in book["书名"]["description"]
@@ -125,11 +125,11 @@ def test_link_points_an_existing_folder_at_the_schema(tmp_path: Path) -> None:
         comment = first.decode("utf-8")
         assert comment.startswith(SCHEMA_COMMENT)
         schema = json.loads((folder / comment.removeprefix(SCHEMA_COMMENT)).read_text(encoding="utf-8"))
-        errors = list(jsonschema.Draft202012Validator(schema).iter_errors(_read(path)))
+        errors = list(jsonschema.Draft7Validator(schema).iter_errors(_read(path)))
         assert not errors, (path.name, [e.message for e in errors])
         bad = _read(path)
         bad["未知键"] = "x"
-        assert list(jsonschema.Draft202012Validator(schema).iter_errors(bad)), path.name
+        assert list(jsonschema.Draft7Validator(schema).iter_errors(bad)), path.name
     names = sorted(p.name for p in (folder / ".yearbook").iterdir())
     assert names == ["book.schema.json", "chapter.schema.json", "records.schema.json"]
     again = subprocess.run([sys.executable, "-m", "yearbook", "schema", "--link", str(folder)],
