@@ -70,8 +70,9 @@ register(
         ),
         "cli.schema_out": ("写入此文件（默认输出到屏幕）", "write to this file (default: print it)"),
         "cli.schema_for": (
-            "哪种文件：book（book.yaml）、chapter（类目文件）、records（记录文件）",
-            "which file: book (book.yaml), chapter (a chapter file), records (a records file)",
+            "哪种文件：book（book.yaml）、chapter（类目文件）、records（记录文件）、style（版式文件）",
+            "which file: book (book.yaml), chapter (a chapter file), records (a records file), "
+            "style (a style file)",
         ),
         "cli.schema_link": (
             "为已有的数据文件夹写入 .yearbook/*.schema.json，并在每个 YAML 文件第一行加上指向它的注释",
@@ -170,7 +171,7 @@ def _parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help=tr("cli.schema"))
     schema.add_argument("-o", "--out", type=Path, help=tr("cli.schema_out"))
     schema.add_argument("--link", type=Path, metavar=tr("cli.dir_metavar"), help=tr("cli.schema_link"))
-    schema.add_argument("--for", dest="part", choices=["book", "chapter", "records"], default="book",
+    schema.add_argument("--for", dest="part", choices=["book", "chapter", "records", "style"], default="book",
                         help=tr("cli.schema_for"))
     return parser
 

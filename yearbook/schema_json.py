@@ -128,6 +128,9 @@ class SchemaWriter:
             sub = f"{path}.{f.key}" if path else f.key
             value = self.kind(f.kind, sub)
             required = "（必填）" if f.required else ""
+            if f.alias == f.key:  # a fixed name with no Chinese alias (style paragraph names)
+                properties[f.key] = {"description": f"{f.doc}{required}", **value}
+                continue
             properties[f.key] = {"description": f"{f.doc}{required}（中文键：{f.alias}）", **value}
             properties[f.alias] = {"description": f"{f.doc}{required}（英文键：{f.key}）", **value}
         schema: dict[str, Any] = {
@@ -159,10 +162,21 @@ def _include_schema() -> dict[str, Any]:
     }
 
 
+def style_schema() -> dict[str, Any]:
+    """The schema of a style file (a copy of yearbook/styles/yearbook.yaml, say)."""
+    from yearbook.style import STYLE
+
+    return SchemaWriter().document(STYLE, "style", "年鉴版式文件（yearbook）")
+
+
 def data_schema(root: str = "book") -> dict[str, Any]:
     """The schema for one kind of data file: book, chapter or records (see ROOTS),
-    or any definition name; every definition is included so a file can use them."""
+    a style file ("style"), or any definition name; every definition is included
+    so a file can use them."""
     from yearbook.load.book import BOOK
+
+    if root == "style":
+        return style_schema()
 
     writer = SchemaWriter()
     full = writer.document(BOOK, "book", "年鉴数据文件（yearbook）")
@@ -183,8 +197,10 @@ def dumps(schema: dict[str, Any]) -> str:
 
 
 def undocumented_fields(root: Kind | None = None) -> list[str]:
-    """Fields reachable from the data schema with no Chinese `doc`, as 'path (alias)'."""
+    """Fields reachable from the data and style schemas (or from `root`) with no
+    Chinese `doc`, as 'path (alias)'."""
     from yearbook.load.book import BOOK
+    from yearbook.style import STYLE
 
     missing: list[str] = []
     seen: set[int] = set()
@@ -206,7 +222,8 @@ def undocumented_fields(root: Kind | None = None) -> list[str]:
                     if isinstance(value, Kind):
                         walk(value, path)
 
-    walk(root or BOOK, "")
+    for start in [root] if root is not None else [BOOK, STYLE]:
+        walk(start, "" if start is not STYLE else "style")
     return missing
 
 
@@ -261,7 +278,14 @@ def link_folder(data_dir: Path) -> list[Path]:
     schema_dir = data_dir.resolve() / SCHEMA_DIR
     schema_dir.mkdir(exist_ok=True)
     changed = []
-    for path, kind in file_kinds(data_dir / BOOK_FILE):
+    linked = file_kinds(data_dir / BOOK_FILE)
+    style = _own_style_file(data_dir)
+    if style is not None:
+        (schema_dir / "style.schema.json").write_text(dumps(style_schema()), encoding="utf-8", newline="\n")
+        relative = Path(os.path.relpath(schema_dir / "style.schema.json", style.parent)).as_posix()
+        if _set_comment(style, SCHEMA_COMMENT + relative):
+            changed.append(style)
+    for path, kind in linked:
         known = writer.names.get(id(kind))
         name = by_def.get(known or "", known) if known else path.stem
         schema_file = schema_dir / f"{name}.schema.json"
@@ -272,6 +296,17 @@ def link_folder(data_dir: Path) -> list[Path]:
         if _set_comment(path, SCHEMA_COMMENT + relative):
             changed.append(path)
     return changed
+
+
+def _own_style_file(data_dir: Path) -> Path | None:
+    """The style file in the data folder that book.yaml names, if any."""
+    from yearbook.load.book import load_book
+
+    style = load_book(data_dir).book.style
+    if style is None or not str(style).endswith((".yaml", ".yml")):
+        return None
+    path = (data_dir / str(style)).resolve()
+    return path if path.is_file() and path.is_relative_to(data_dir.resolve()) else None
 
 
 def _set_comment(path: Path, comment: str) -> bool:

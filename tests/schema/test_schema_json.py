@@ -17,7 +17,15 @@ import yaml
 from yearbook.build import prepare
 from yearbook.load.book import BOOK
 from yearbook.load.schema import Field, Kind, ListKind, ObjectKind, TextKind
-from yearbook.schema_json import SCHEMA_COMMENT, SchemaWriter, data_schema, file_kinds, undocumented_fields
+from yearbook.new import new_folder
+from yearbook.schema_json import (
+    SCHEMA_COMMENT,
+    SchemaWriter,
+    data_schema,
+    file_kinds,
+    link_folder,
+    undocumented_fields,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
@@ -82,8 +90,9 @@ def test_missing_required_key_is_rejected() -> None:
 def test_every_field_has_a_chinese_description() -> None:
     missing = undocumented_fields()
     assert not missing, (
-        "These fields of the data schema have no Chinese description. Add doc=\"…\" (Chinese text: "
-        "what the field means, its values) to their Field(...) in yearbook/load/: " + "、".join(missing)
+        "These fields of the data or style schema have no Chinese description. Add doc=\"…\" (Chinese "
+        "text: what the field means, its values) to their Field(...) in yearbook/load/ or yearbook/style.py: "
+        + "、".join(missing)
     )
 
 
@@ -100,7 +109,34 @@ def test_descriptions_name_the_alias() -> None:
     assert "英文键：title" in book["书名"]["description"]
 
 
-@pytest.mark.parametrize("part", ["book", "chapter", "records"])
+def test_builtin_styles_validate_against_the_style_schema() -> None:
+    schema = data_schema("style")
+    jsonschema.Draft7Validator.check_schema(schema)
+    for path in sorted((ROOT / "yearbook" / "styles").glob("*.yaml")):
+        data = _read(path)
+        errors = [e.message for e in jsonschema.Draft7Validator(schema).iter_errors(data)]
+        assert not errors, (path.name, errors)
+        data["page"]["margn_top"] = "20mm"
+        data["paragraphs"]["body"]["align"] = "中间"
+        messages = _messages(jsonschema.Draft7Validator(schema).iter_errors(data))
+        assert any("margn_top" in m for m in messages) and any("中间" in m for m in messages), messages
+
+
+def test_link_covers_the_folders_own_style_file(tmp_path: Path) -> None:
+    folder = tmp_path / "d"
+    new_folder(folder, "某单位", 2024, "通用")
+    shutil.copy(ROOT / "yearbook" / "styles" / "yearbook.yaml", folder / "我的版式.yaml")
+    book = folder / "book.yaml"
+    book.write_text(book.read_text(encoding="utf-8").replace("style: yearbook", "style: 我的版式.yaml"),
+                    encoding="utf-8")
+    changed = link_folder(folder)
+    assert [p.name for p in changed] == ["我的版式.yaml"]  # the others already point at theirs
+    first = (folder / "我的版式.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert first == SCHEMA_COMMENT + ".yearbook/style.schema.json"
+    assert prepare(folder).style.name == "yearbook"
+
+
+@pytest.mark.parametrize("part", ["book", "chapter", "records", "style"])
 def test_cli_writes_the_schema(tmp_path: Path, part: str) -> None:
     out = tmp_path / "s.json"
     done = subprocess.run(
