@@ -267,6 +267,9 @@ def _watch(args: argparse.Namespace) -> int:
     from yearbook.check import run_checks
     from yearbook.watch import watch
 
+    if not args.data_dir.is_dir():  # nothing to watch: say so as `build` would
+        raise YearbookError([Diagnostic("book.not_folder", {"path": str(args.data_dir)})])
+
     def once() -> None:
         try:
             prepared = prepare(args.data_dir)
