@@ -106,6 +106,7 @@ register(
         ),
         "cli.command": ("命令", "COMMAND"),
         "cli.dir_metavar": ("文件夹", "DIR"),
+        "cli.file_metavar": ("文件", "FILE"),
         "cli.unit_metavar": ("单位", "UNIT"),
         "cli.year_metavar": ("年度", "YEAR"),
         "cli.bad_year": (
@@ -169,7 +170,7 @@ def _parser() -> argparse.ArgumentParser:
     watch.add_argument("data_dir", type=Path, help=tr("cli.data_dir"))
     watch.add_argument("-o", "--out", type=Path, default=Path("out"), help=tr("cli.out"))
     schema = sub.add_parser("schema", help=tr("cli.schema"))
-    schema.add_argument("-o", "--out", type=Path, help=tr("cli.schema_out"))
+    schema.add_argument("-o", "--out", type=Path, help=tr("cli.schema_out"), metavar=tr("cli.file_metavar"))
     schema.add_argument("--link", type=Path, metavar=tr("cli.dir_metavar"), help=tr("cli.schema_link"))
     schema.add_argument("--for", dest="part", choices=["book", "chapter", "records", "style"], default="book",
                         help=tr("cli.schema_for"))
