@@ -27,9 +27,11 @@ python3 -m venv "$work/venv"
 cd "$work"
 run() { env -u PYTHONPATH PATH="$work/venv/bin:/usr/bin:/bin" "$@"; }
 run python -c 'import yearbook, sys; p = yearbook.__file__; sys.exit(p.startswith(sys.argv[1]))' "$checkout"
-run yearbook new 临河 --unit 政协临河区委员会 --year 2024
-run yearbook build 临河 -o 临河-out
+run yearbook new 临河
+run yearbook build 临河
 run yearbook check 临河
+run yearbook new 专文稿 --unit 政协临河区委员会 --year 2024 --type 专文
+run yearbook build 专文稿 -o 专文稿-out
 for part in book chapter records; do run yearbook schema --for "$part" -o "schema-$part.json"; done
 # The new folder's YAML against the installed `yearbook schema` output (jsonschema
 # comes from the checkout's test environment; the venv holds only the wheel).
@@ -42,11 +44,11 @@ parts = {"book.yaml": "book", "类目.yaml": "chapter", "记录.yaml": "records"
 for name, part in parts.items():
     schema = json.loads((work / f"schema-{part}.json").read_text(encoding="utf-8"))
     data = yaml.load((work / "临河" / name).read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    errors = [e.message for e in jsonschema.Draft202012Validator(schema).iter_errors(data)]
+    errors = [e.message for e in jsonschema.Draft7Validator(schema).iter_errors(data)]
     if errors:
         sys.exit(f"临河/{name} does not follow `yearbook schema --for {part}`: {errors}")
     print(f"临河/{name}: follows the {part} schema")
 PY
 cp -r "$checkout/data" example
 run yearbook build example -o example-out
-ls -l 临河-out example-out
+ls -l out 专文稿-out example-out

@@ -93,3 +93,11 @@ def test_watch_rebuilds_on_save_and_stops_cleanly(tmp_path: Path) -> None:
     assert code in (0, 130), output
     assert "Traceback" not in output
     assert "已结束监视" in output
+
+
+def test_watch_a_missing_folder_says_so(tmp_path: Path) -> None:
+    env = {**os.environ, "LANG": "zh_CN.UTF-8", "PYTHONPATH": str(ROOT)}
+    env.pop("LC_ALL", None)
+    done = subprocess.run([sys.executable, "-m", "yearbook", "watch", "没有"], capture_output=True, text=True,
+                          env=env, cwd=tmp_path, timeout=60, check=False)
+    assert done.returncode == 1 and "“没有”不是文件夹" in done.stderr and "Traceback" not in done.stderr

@@ -88,8 +88,9 @@ register(
         ),
         "cli.schema_out": ("写入此文件（默认输出到屏幕）", "write to this file (default: print it)"),
         "cli.schema_for": (
-            "哪种文件：book（book.yaml）、chapter（类目文件）、records（记录文件）",
-            "which file: book (book.yaml), chapter (a chapter file), records (a records file)",
+            "哪种文件：book（book.yaml）、chapter（类目文件）、records（记录文件）、style（版式文件）",
+            "which file: book (book.yaml), chapter (a chapter file), records (a records file), "
+            "style (a style file)",
         ),
         "cli.schema_link": (
             "为已有的数据文件夹写入 .yearbook/*.schema.json，并在每个 YAML 文件第一行加上指向它的注释",
@@ -123,6 +124,7 @@ register(
         ),
         "cli.command": ("命令", "COMMAND"),
         "cli.dir_metavar": ("文件夹", "DIR"),
+        "cli.file_metavar": ("文件", "FILE"),
         "cli.unit_metavar": ("单位", "UNIT"),
         "cli.year_metavar": ("年度", "YEAR"),
         "cli.bad_year": (
@@ -192,9 +194,9 @@ def _parser() -> argparse.ArgumentParser:
     watch.add_argument("data_dir", type=Path, help=tr("cli.data_dir"))
     watch.add_argument("-o", "--out", type=Path, default=Path("out"), help=tr("cli.out"))
     schema = sub.add_parser("schema", help=tr("cli.schema"))
-    schema.add_argument("-o", "--out", type=Path, help=tr("cli.schema_out"))
+    schema.add_argument("-o", "--out", type=Path, help=tr("cli.schema_out"), metavar=tr("cli.file_metavar"))
     schema.add_argument("--link", type=Path, metavar=tr("cli.dir_metavar"), help=tr("cli.schema_link"))
-    schema.add_argument("--for", dest="part", choices=["book", "chapter", "records"], default="book",
+    schema.add_argument("--for", dest="part", choices=["book", "chapter", "records", "style"], default="book",
                         help=tr("cli.schema_for"))
     return parser
 
@@ -317,6 +319,9 @@ def _watch(args: argparse.Namespace) -> int:
     from yearbook.build import build, prepare
     from yearbook.check import run_checks
     from yearbook.watch import watch
+
+    if not args.data_dir.is_dir():  # nothing to watch: say so as `build` would
+        raise YearbookError([Diagnostic("book.not_folder", {"path": str(args.data_dir)})])
 
     def once() -> None:
         try:

@@ -2,7 +2,7 @@
 
 One source of truth: the Kind objects in yearbook/load/ (ObjectKind, ListKind, …)
 are walked, so a field added there appears here with no second list to keep. Every
-mapping becomes a definition in `$defs`, named by the key path under which it is
+mapping becomes a definition in `definitions`, named by the key path under which it is
 first reached (`chapters`, `chapters.records`, …); an included file is a fragment
 and points at its definition (`.yearbook/chapter.schema.json`). Both the English key
 and its Chinese alias are accepted, and `{include: file}` is accepted wherever a
@@ -31,7 +31,9 @@ from yearbook.load.schema import (
     TextKind,
 )
 
-DRAFT = "https://json-schema.org/draft/2020-12/schema"
+# Draft 7: what VS Code's YAML extension (yaml-language-server) fully supports.
+DRAFT = "http://json-schema.org/draft-07/schema#"
+DEFS = "definitions"
 INCLUDE_DEF = "include"
 # The files a data folder is made of, and the definition each one follows.
 ROOTS = {"book": "book", "chapter": "chapters", "records": "chapters.records"}
@@ -54,7 +56,7 @@ class SchemaWriter:
             "$schema": DRAFT,
             "title": title,
             "$ref": ref["$ref"],
-            "$defs": dict(sorted(self.defs.items())),
+            DEFS: dict(sorted(self.defs.items())),
         }
 
     def schema_for(self, kind: Kind, path: str = "") -> dict[str, Any]:
@@ -66,7 +68,7 @@ class SchemaWriter:
     def kind(self, kind: Kind, path: str) -> dict[str, Any]:
         """The schema of one value, `{include: …}` allowed in its place."""
         schema = self._bare(kind, path)
-        return {"anyOf": [schema, {"$ref": f"#/$defs/{INCLUDE_DEF}"}]}
+        return {"anyOf": [schema, {"$ref": f"#/{DEFS}/{INCLUDE_DEF}"}]}
 
     def _bare(self, kind: Kind, path: str) -> dict[str, Any]:
         if isinstance(kind, ObjectKind):
@@ -118,7 +120,7 @@ class SchemaWriter:
             self.defs[name] = {}  # reserve: a kind may contain itself
             self.defs[name] = self._object(kind, path)
             known = name
-        return {"$ref": f"#/$defs/{known}"}
+        return {"$ref": f"#/{DEFS}/{known}"}
 
     def _object(self, kind: ObjectKind, path: str) -> dict[str, Any]:
         properties: dict[str, Any] = {}
@@ -126,6 +128,9 @@ class SchemaWriter:
             sub = f"{path}.{f.key}" if path else f.key
             value = self.kind(f.kind, sub)
             required = "（必填）" if f.required else ""
+            if f.alias == f.key:  # a fixed name with no Chinese alias (style paragraph names)
+                properties[f.key] = {"description": f"{f.doc}{required}", **value}
+                continue
             properties[f.key] = {"description": f"{f.doc}{required}（中文键：{f.alias}）", **value}
             properties[f.alias] = {"description": f"{f.doc}{required}（英文键：{f.key}）", **value}
         schema: dict[str, Any] = {
@@ -157,23 +162,34 @@ def _include_schema() -> dict[str, Any]:
     }
 
 
+def style_schema() -> dict[str, Any]:
+    """The schema of a style file (a copy of yearbook/styles/yearbook.yaml, say)."""
+    from yearbook.style import STYLE
+
+    return SchemaWriter().document(STYLE, "style", "年鉴版式文件（yearbook）")
+
+
 def data_schema(root: str = "book") -> dict[str, Any]:
     """The schema for one kind of data file: book, chapter or records (see ROOTS),
-    or any definition name; every definition is included so a file can use them."""
+    a style file ("style"), or any definition name; every definition is included
+    so a file can use them."""
     from yearbook.load.book import BOOK
+
+    if root == "style":
+        return style_schema()
 
     writer = SchemaWriter()
     full = writer.document(BOOK, "book", "年鉴数据文件（yearbook）")
     target = ROOTS.get(root, root)
-    if target not in full["$defs"]:
+    if target not in full[DEFS]:
         raise KeyError(root)
-    full["$ref"] = f"#/$defs/{target}"
+    full["$ref"] = f"#/{DEFS}/{target}"
     full["title"] = f"年鉴数据文件：{root}"
     return full
 
 
 def definition_names() -> list[str]:
-    return sorted(data_schema()["$defs"])
+    return sorted(data_schema()[DEFS])
 
 
 def dumps(schema: dict[str, Any]) -> str:
@@ -181,8 +197,10 @@ def dumps(schema: dict[str, Any]) -> str:
 
 
 def undocumented_fields(root: Kind | None = None) -> list[str]:
-    """Fields reachable from the data schema with no Chinese `doc`, as 'path (alias)'."""
+    """Fields reachable from the data and style schemas (or from `root`) with no
+    Chinese `doc`, as 'path (alias)'."""
     from yearbook.load.book import BOOK
+    from yearbook.style import STYLE
 
     missing: list[str] = []
     seen: set[int] = set()
@@ -204,7 +222,8 @@ def undocumented_fields(root: Kind | None = None) -> list[str]:
                     if isinstance(value, Kind):
                         walk(value, path)
 
-    walk(root or BOOK, "")
+    for start in [root] if root is not None else [BOOK, STYLE]:
+        walk(start, "" if start is not STYLE else "style")
     return missing
 
 
@@ -259,17 +278,35 @@ def link_folder(data_dir: Path) -> list[Path]:
     schema_dir = data_dir.resolve() / SCHEMA_DIR
     schema_dir.mkdir(exist_ok=True)
     changed = []
-    for path, kind in file_kinds(data_dir / BOOK_FILE):
+    linked = file_kinds(data_dir / BOOK_FILE)
+    style = _own_style_file(data_dir)
+    if style is not None:
+        (schema_dir / "style.schema.json").write_text(dumps(style_schema()), encoding="utf-8", newline="\n")
+        relative = Path(os.path.relpath(schema_dir / "style.schema.json", style.parent)).as_posix()
+        if _set_comment(style, SCHEMA_COMMENT + relative):
+            changed.append(style)
+    for path, kind in linked:
         known = writer.names.get(id(kind))
         name = by_def.get(known or "", known) if known else path.stem
         schema_file = schema_dir / f"{name}.schema.json"
         body = writer.schema_for(kind)
-        schema = {"$schema": DRAFT, "title": f"年鉴数据文件：{name}", **body, "$defs": full["$defs"]}
+        schema = {"$schema": DRAFT, "title": f"年鉴数据文件：{name}", **body, DEFS: full[DEFS]}
         schema_file.write_text(dumps(schema), encoding="utf-8", newline="\n")
         relative = Path(os.path.relpath(schema_file, path.parent)).as_posix()
         if _set_comment(path, SCHEMA_COMMENT + relative):
             changed.append(path)
     return changed
+
+
+def _own_style_file(data_dir: Path) -> Path | None:
+    """The style file in the data folder that book.yaml names, if any."""
+    from yearbook.load.book import load_book
+
+    style = load_book(data_dir).book.style
+    if style is None or not str(style).endswith((".yaml", ".yml")):
+        return None
+    path = (data_dir / str(style)).resolve()
+    return path if path.is_file() and path.is_relative_to(data_dir.resolve()) else None
 
 
 def _set_comment(path: Path, comment: str) -> bool:

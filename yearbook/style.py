@@ -241,6 +241,17 @@ OPTIONAL_PARA_NAMES = (
     "heading3", "title_page", "title_page_line", "toc1", "toc2", "toc3", "index_letter", "index_entry",
 )
 OPTIONAL_CHAR_NAMES = ("date",)
+# What each name stands for (shown by the JSON Schema in the editor).
+NAME_DOCS = {
+    "body": "正文", "heading1": "类目标题", "heading2": "分目标题", "article_title": "文章标题",
+    "subtitle": "副标题", "byline": "署名", "article_heading": "文中小标题", "credit": "供稿",
+    "caption": "表题", "table_header": "表头", "table_cell": "表格内容", "running_head": "书眉",
+    "page_number": "页码", "entry_title": "条目标题【…】", "runin_title": "分项小标题",
+    "heading3": "次分目标题", "title_page": "书名页书名", "title_page_line": "书名页其他各行",
+    "toc1": "目录一级（类目）", "toc2": "目录二级（分目）", "toc3": "目录三级（次分目）",
+    "index_letter": "索引字母标题", "index_entry": "索引词条", "date": "大事记日期",
+    "song": "宋体", "hei": "黑体", "kai": "楷体", "fangsong": "仿宋",
+}
 
 
 def derived_para(name: str, paragraphs: dict[str, ParaStyle]) -> ParaStyle:
@@ -263,20 +274,23 @@ def derived_para(name: str, paragraphs: dict[str, ParaStyle]) -> ParaStyle:
 
 LENGTH = LengthKind()
 PARA = ObjectKind(ParaStyle, [
-    Field("font", "字体", RoleKind()),
-    Field("size", "字号", LENGTH),
-    Field("leading", "行距", LENGTH),
-    Field("first_indent", "首行缩进", NumberKind()),
-    Field("align", "对齐", AlignKind()),
-    Field("space_before", "段前", LENGTH),
-    Field("space_after", "段后", LENGTH),
-    Field("bold", "加粗", BoolKind()),
-    Field("new_page", "另起页", BoolKind()),
-    Field("full_width", "通栏", BoolKind()),
+    Field("font", "字体", RoleKind(),
+        doc='字体角色：song（宋体）、hei（黑体）、kai（楷体）、fangsong（仿宋）'),
+    Field("size", "字号", LENGTH, doc='字号：如 小五、五号、9pt'),
+    Field("leading", "行距", LENGTH, doc='行距：相邻两行基线的距离，如 14pt'),
+    Field("first_indent", "首行缩进", NumberKind(), doc='首行缩进的字数，如 2'),
+    Field("align", "对齐", AlignKind(),
+        doc='对齐：left（左）、center（居中）、right（右）、justify（两端）'),
+    Field("space_before", "段前", LENGTH, doc='段前距离，如 6pt'),
+    Field("space_after", "段后", LENGTH, doc='段后距离，如 6pt'),
+    Field("bold", "加粗", BoolKind(), doc='是否加粗（PDF 不用粗体字形，DOCX 中加粗）'),
+    Field("new_page", "另起页", BoolKind(), doc='是否另起一页'),
+    Field("full_width", "通栏", BoolKind(), doc='是否通栏（跨越各栏排）'),
 ])
 CHAR = ObjectKind(CharStyle, [
-    Field("font", "字体", RoleKind()),
-    Field("bold", "加粗", BoolKind()),
+    Field("font", "字体", RoleKind(),
+        doc='字体角色：song（宋体）、hei（黑体）、kai（楷体）、fangsong（仿宋）'),
+    Field("bold", "加粗", BoolKind(), doc='是否加粗（PDF 不用粗体字形，DOCX 中加粗）'),
 ])
 
 
@@ -284,8 +298,8 @@ class NamedKind(Kind):
     """A mapping from a fixed set of names to one kind of value."""
 
     def __init__(self, names: tuple[str, ...], item: Kind, required: bool, optional: tuple[str, ...] = ()):
-        fields = [Field(n, n, item, required=required) for n in names]
-        fields += [Field(n, n, item, required=False) for n in optional]
+        fields = [Field(n, n, item, required=required, doc=NAME_DOCS.get(n, "")) for n in names]
+        fields += [Field(n, n, item, required=False, doc=NAME_DOCS.get(n, "")) for n in optional]
         self.mapping = ObjectKind(lambda loc, **kw: kw, fields)
 
     def convert(self, node: Node, ctx: Context, path: str) -> dict | Invalid:
@@ -305,46 +319,51 @@ class FontListKind(Kind):
 STYLE = ObjectKind(
     lambda loc, **kw: kw,
     [
-        Field("name", "名称", TextKind(), required=True),
+        Field("name", "名称", TextKind(), required=True, doc='版式名称'),
         Field("page", "页面", ObjectKind(PageStyle, [
-            Field("width", "宽", LENGTH, required=True),
-            Field("height", "高", LENGTH, required=True),
-            Field("margin_top", "上边距", LENGTH, required=True),
-            Field("margin_bottom", "下边距", LENGTH, required=True),
-            Field("margin_inside", "内边距", LENGTH, required=True),
-            Field("margin_outside", "外边距", LENGTH, required=True),
-            Field("columns", "栏数", NumberKind()),
-            Field("column_gap", "栏间距", LENGTH),
-            Field("header_distance", "书眉距", LENGTH),
-            Field("footer_distance", "页码距", LENGTH),
-        ]), required=True),
+            Field("width", "宽", LENGTH, required=True, doc='纸张宽度，如 185mm'),
+            Field("height", "高", LENGTH, required=True, doc='纸张高度，如 260mm'),
+            Field("margin_top", "上边距", LENGTH, required=True, doc='上边距（含书眉），如 22mm'),
+            Field("margin_bottom", "下边距", LENGTH, required=True, doc='下边距（含页码），如 18mm'),
+            Field("margin_inside", "内边距", LENGTH, required=True, doc='内边距（订口），如 18mm'),
+            Field("margin_outside", "外边距", LENGTH, required=True, doc='外边距（切口），如 16mm'),
+            Field("columns", "栏数", NumberKind(), doc='栏数：1 为单栏，2 为双栏'),
+            Field("column_gap", "栏间距", LENGTH, doc='栏间距，如 6mm'),
+            Field("header_distance", "书眉距", LENGTH, doc='书眉距：页顶到书眉文字基线，如 14mm'),
+            Field("footer_distance", "页码距", LENGTH, doc='页码距：页底到页码基线，如 10mm'),
+        ]), required=True, doc='页面：纸张大小、边距、分栏'),
         Field(
             "paragraphs", "段落", NamedKind(PARA_NAMES, PARA, required=True, optional=OPTIONAL_PARA_NAMES),
-            required=True,
+            required=True, doc='段落：正文、各级标题、表题、书眉、页码等各种段落的格式',
         ),
         Field(
             "characters", "字符", NamedKind(CHAR_NAMES, CHAR, required=True, optional=OPTIONAL_CHAR_NAMES),
-            required=True,
+            required=True, doc='字符：条目标题【…】和分项小标题的字体',
         ),
         Field("table", "表格", ObjectKind(TableStyle, [
-            Field("full_width", "通栏", BoolKind()),
-            Field("rule_thick", "粗线", LENGTH),
-            Field("rule_thin", "细线", LENGTH),
-            Field("cell_padding", "单元格边距", LENGTH),
-            Field("cell_valign", "垂直对齐", ChoiceKind(VAlign, {"top": "顶端", "center": "居中"})),
-        ])),
+            Field("full_width", "通栏", BoolKind(), doc='表格是否通栏排（false 则排在栏内）'),
+            Field("rule_thick", "粗线", LENGTH, doc='三线表上下粗线的粗细，如 1pt'),
+            Field("rule_thin", "细线", LENGTH, doc='栏目线（细线）的粗细，如 0.5pt'),
+            Field("cell_padding", "单元格边距", LENGTH, doc='单元格边距，如 2pt'),
+            Field("cell_valign", "垂直对齐", ChoiceKind(VAlign, {"top": "顶端", "center": "居中"}),
+                doc='单元格垂直对齐：top（顶端）、center（居中）'),
+        ]), doc='表格：通栏、表格线粗细、单元格边距和对齐'),
         Field("heads", "书眉", ObjectKind(HeadStyle, [
-            Field("running_heads", "书眉", BoolKind()),
-            Field("rule", "眉线", LENGTH),
-            Field("page_number_format", "页码格式", TextKind()),
+            Field("running_heads", "书眉", BoolKind(), doc='是否排书眉'),
+            Field("rule", "眉线", LENGTH, doc='眉线粗细，如 0.5pt'),
+            Field("page_number_format", "页码格式", TextKind(),
+                doc='页码格式，{n} 为页码，如 {n} 或 — {n} —'),
             Field(
                 "page_number_position",
                 "页码位置",
                 ChoiceKind(NumberPosition, {"outer": "外侧", "center": "居中"}),
+                doc='页码位置：outer（外侧）、center（居中）',
             ),
-        ])),
-        Field("fonts", "字体文件", NamedKind(FONT_ROLES, FontListKind(), required=False)),
-        Field("word_fonts", "Word字体", NamedKind(FONT_ROLES, TextKind(), required=False)),
+        ]), doc='书眉和页码'),
+        Field("fonts", "字体文件", NamedKind(FONT_ROLES, FontListKind(), required=False),
+            doc='字体文件：为各字体角色指定优先使用的字体文件或已安装字体名'),
+        Field("word_fonts", "Word字体", NamedKind(FONT_ROLES, TextKind(), required=False),
+            doc='Word字体：各字体角色写入 DOCX 的字体名，如 宋体、黑体'),
     ],
 )
 

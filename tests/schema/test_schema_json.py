@@ -17,7 +17,15 @@ import yaml
 from yearbook.build import prepare
 from yearbook.load.book import BOOK
 from yearbook.load.schema import Field, Kind, ListKind, ObjectKind, TextKind
-from yearbook.schema_json import SCHEMA_COMMENT, SchemaWriter, data_schema, file_kinds, undocumented_fields
+from yearbook.new import new_folder
+from yearbook.schema_json import (
+    SCHEMA_COMMENT,
+    SchemaWriter,
+    data_schema,
+    file_kinds,
+    link_folder,
+    undocumented_fields,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
@@ -36,10 +44,10 @@ def _messages(errors: Any) -> list[str]:
     return out
 
 
-def _validator(writer: SchemaWriter, full: dict, kind: Kind) -> jsonschema.Draft202012Validator:
-    schema = {"$schema": full["$schema"], "$defs": full["$defs"], **writer.schema_for(kind)}
-    jsonschema.Draft202012Validator.check_schema(schema)
-    return jsonschema.Draft202012Validator(schema)
+def _validator(writer: SchemaWriter, full: dict, kind: Kind) -> jsonschema.Draft7Validator:
+    schema = {"$schema": full["$schema"], "definitions": full["definitions"], **writer.schema_for(kind)}
+    jsonschema.Draft7Validator.check_schema(schema)
+    return jsonschema.Draft7Validator(schema)
 
 
 def test_example_data_validates_file_by_file() -> None:
@@ -64,7 +72,7 @@ def test_unknown_key_is_rejected_in_every_file() -> None:
 
 
 def test_unknown_key_deep_inside_and_alias_keys() -> None:
-    validator = jsonschema.Draft202012Validator(data_schema("chapter"))
+    validator = jsonschema.Draft7Validator(data_schema("chapter"))
     good = {"标题": "综述", "分目": [{"title": "综述", "条目": [{"标题": "概况", "正文": "全年召开会议5次。"}]}]}
     assert not list(validator.iter_errors(good))
     bad = {"title": "综述", "sections": [{"title": "综述", "entries": [{"title": "概况", "txet": "x"}]}]}
@@ -73,7 +81,7 @@ def test_unknown_key_deep_inside_and_alias_keys() -> None:
 
 
 def test_missing_required_key_is_rejected() -> None:
-    validator = jsonschema.Draft202012Validator(data_schema("book"))
+    validator = jsonschema.Draft7Validator(data_schema("book"))
     book = _read(DATA / "book.yaml")
     del book["unit"]
     assert list(validator.iter_errors(book))
@@ -82,8 +90,9 @@ def test_missing_required_key_is_rejected() -> None:
 def test_every_field_has_a_chinese_description() -> None:
     missing = undocumented_fields()
     assert not missing, (
-        "These fields of the data schema have no Chinese description. Add doc=\"…\" (Chinese text: "
-        "what the field means, its values) to their Field(...) in yearbook/load/: " + "、".join(missing)
+        "These fields of the data or style schema have no Chinese description. Add doc=\"…\" (Chinese "
+        "text: what the field means, its values) to their Field(...) in yearbook/load/ or yearbook/style.py: "
+        + "、".join(missing)
     )
 
 
@@ -94,13 +103,40 @@ def test_a_field_without_description_is_found() -> None:
 
 
 def test_descriptions_name_the_alias() -> None:
-    book = data_schema("book")["$defs"]["book"]["properties"]
+    book = data_schema("book")["definitions"]["book"]["properties"]
     assert "书名" in book and "title" in book
     assert "中文键：书名" in book["title"]["description"]
     assert "英文键：title" in book["书名"]["description"]
 
 
-@pytest.mark.parametrize("part", ["book", "chapter", "records"])
+def test_builtin_styles_validate_against_the_style_schema() -> None:
+    schema = data_schema("style")
+    jsonschema.Draft7Validator.check_schema(schema)
+    for path in sorted((ROOT / "yearbook" / "styles").glob("*.yaml")):
+        data = _read(path)
+        errors = [e.message for e in jsonschema.Draft7Validator(schema).iter_errors(data)]
+        assert not errors, (path.name, errors)
+        data["page"]["margn_top"] = "20mm"
+        data["paragraphs"]["body"]["align"] = "中间"
+        messages = _messages(jsonschema.Draft7Validator(schema).iter_errors(data))
+        assert any("margn_top" in m for m in messages) and any("中间" in m for m in messages), messages
+
+
+def test_link_covers_the_folders_own_style_file(tmp_path: Path) -> None:
+    folder = tmp_path / "d"
+    new_folder(folder, "某单位", 2024, "通用")
+    shutil.copy(ROOT / "yearbook" / "styles" / "yearbook.yaml", folder / "我的版式.yaml")
+    book = folder / "book.yaml"
+    book.write_text(book.read_text(encoding="utf-8").replace("style: yearbook", "style: 我的版式.yaml"),
+                    encoding="utf-8")
+    changed = link_folder(folder)
+    assert [p.name for p in changed] == ["我的版式.yaml"]  # the others already point at theirs
+    first = (folder / "我的版式.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert first == SCHEMA_COMMENT + ".yearbook/style.schema.json"
+    assert prepare(folder).style.name == "yearbook"
+
+
+@pytest.mark.parametrize("part", ["book", "chapter", "records", "style"])
 def test_cli_writes_the_schema(tmp_path: Path, part: str) -> None:
     out = tmp_path / "s.json"
     done = subprocess.run(
@@ -125,11 +161,11 @@ def test_link_points_an_existing_folder_at_the_schema(tmp_path: Path) -> None:
         comment = first.decode("utf-8")
         assert comment.startswith(SCHEMA_COMMENT)
         schema = json.loads((folder / comment.removeprefix(SCHEMA_COMMENT)).read_text(encoding="utf-8"))
-        errors = list(jsonschema.Draft202012Validator(schema).iter_errors(_read(path)))
+        errors = list(jsonschema.Draft7Validator(schema).iter_errors(_read(path)))
         assert not errors, (path.name, [e.message for e in errors])
         bad = _read(path)
         bad["未知键"] = "x"
-        assert list(jsonschema.Draft202012Validator(schema).iter_errors(bad)), path.name
+        assert list(jsonschema.Draft7Validator(schema).iter_errors(bad)), path.name
     names = sorted(p.name for p in (folder / ".yearbook").iterdir())
     assert names == ["book.schema.json", "chapter.schema.json", "records.schema.json"]
     again = subprocess.run([sys.executable, "-m", "yearbook", "schema", "--link", str(folder)],
