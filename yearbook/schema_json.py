@@ -248,6 +248,12 @@ def file_kinds(book_file: Path) -> list[tuple[Path, Kind]]:
         return yaml.load(path.read_text(encoding="utf-8-sig"), Loader=yaml.BaseLoader)
 
     def walk(value: Any, kind: Kind, here: Path) -> None:
+        # A wrapper around one Kind (a 类目 that may also be `unit: folder`) is that Kind.
+        while not isinstance(kind, ObjectKind | ListKind):
+            inner = [v for v in vars(kind).values() if isinstance(v, Kind)]
+            if len(inner) != 1:
+                break
+            kind = inner[0]
         if isinstance(value, dict) and len(value) == 1 and next(iter(value)) in INCLUDE_KEYS:
             target = (here.parent / str(next(iter(value.values())))).resolve()
             if target.is_file() and all(target != p for p, _ in found):

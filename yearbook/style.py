@@ -90,6 +90,9 @@ class NumberKind(Kind):
 
 
 class RoleKind(Kind):
+    def json_schema(self, writer: Any, path: str) -> dict:
+        return {"enum": list(FONT_ROLES)}
+
     def convert(self, node: Node, ctx: Context, path: str) -> str | Invalid:
         if isinstance(node, Scalar) and node.value.strip() in FONT_ROLES:
             return node.value.strip()
@@ -102,6 +105,9 @@ ALIGN_CHOICES = {"left": "左", "center": "居中", "right": "右", "justify": "
 
 
 class AlignKind(Kind):
+    def json_schema(self, writer: Any, path: str) -> dict:
+        return {"enum": [name for pair in ALIGN_CHOICES.items() for name in pair]}
+
     def convert(self, node: Node, ctx: Context, path: str) -> str | Invalid:
         if isinstance(node, Scalar):
             raw = node.value.strip()

@@ -20,6 +20,12 @@ from yearbook.doctree import (
 from yearbook.load.book import load_book
 
 
+@pytest.fixture(autouse=True)
+def _in_tmp(tmp_path, monkeypatch):
+    # Messages name files relative to the working folder: run where a user would.
+    monkeypatch.chdir(tmp_path)
+
+
 def tree(folder):
     return assemble(load_book(folder).book)
 

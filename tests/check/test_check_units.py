@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from tests.book_fixtures import UNIT_B_CHAPTER, make_book
-from tests.test_cli import run
+from tests.test_messages_paths import run
 from yearbook.build import prepare
 from yearbook.check import run_checks
 from yearbook.check.units import render_units, report_json, unit_reports
+
+
+@pytest.fixture(autouse=True)
+def _in_tmp(tmp_path, monkeypatch):
+    # Messages name files relative to the working folder: run where a user would.
+    monkeypatch.chdir(tmp_path)
 
 
 def bad_unit_b():
@@ -44,29 +52,29 @@ def test_json_report_locates_every_finding(tmp_path):
 
 def test_cli_check_prints_units_and_json(tmp_path):
     folder = make_book(tmp_path, **bad_unit_b())
-    result = run("check", str(folder))
+    result = run("check", "book", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "各单位差错率" in result.stdout and "乙区政协（book/units/b）" in result.stdout
-    result = run("check", str(folder), "--format", "json")
+    result = run("check", str(folder), "--format", "json", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert [u["unit"] for u in data["units"]][:3] == ["甲单位", "乙区政协", "丙单位"]
-    assert run("check", str(folder), "--format", "json", "--strict").returncode == 1
+    assert run("check", str(folder), "--format", "json", "--strict", cwd=tmp_path).returncode == 1
 
 
 def test_cli_bad_book_exit_1_located_no_traceback(tmp_path):
     folder = make_book(tmp_path, **{"units/b/chapter.yaml": "title: 乙\ntitel: x\n"})
     (folder / "units" / "c" / "book.yaml").unlink()
-    result = run("check", str(folder))
+    result = run("check", str(folder), cwd=tmp_path)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "book/units/b/chapter.yaml:2:1" in result.stderr
     assert "中没有 book.yaml" in result.stderr
-    result = run("build", str(folder), "-o", str(tmp_path / "out"))
+    result = run("build", str(folder), "-o", str(tmp_path / "out"), cwd=tmp_path)
     assert result.returncode == 1 and not (tmp_path / "out").exists()
 
 
 def test_a_unit_alone_prints_no_unit_table(make_data):
-    result = run("check", str(make_data()))
+    result = run("check", str(make_data()), cwd=make_data().parent)
     assert "各单位差错率" not in result.stdout
 
 

@@ -20,6 +20,8 @@ from yearbook.load.book import Loaded
 
 register(
     {
+        "check.pass": ("合格", "pass"),
+        "check.fail": ("不合格", "fail"),
         "units.title": ("各单位差错率（合格线 1/万）：", "Error rate by unit (pass line 1 per 10,000):"),
         "units.line": (
             "  {name}（{folder}）：{chars} 字，错误 {errors} 处，警告 {warnings} 处，"

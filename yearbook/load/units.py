@@ -198,6 +198,17 @@ class ChapterItemKind(Kind):
                 return _include(node.get(unit_key), ctx, f"{path}.{unit_key}")
         return self.chapter.convert(node, ctx, path)
 
+    def json_schema(self, writer: Any, path: str) -> dict[str, Any]:
+        folder = {"type": "string", "description": "单位文件夹（相对于全书文件夹），其类目整体收入"}
+        unit = {
+            "type": "object",
+            "properties": dict.fromkeys(UNIT_KEYS, folder),
+            "additionalProperties": False,
+            "minProperties": 1,
+            "maxProperties": 1,
+        }
+        return {"anyOf": [writer.kind(self.chapter, path), unit]}
+
 
 def flatten(items: list[Any] | None) -> list[m.Chapter]:
     """A chapter list with each included unit's chapters spliced in place."""
