@@ -102,7 +102,7 @@ def test_summary_counts_match_lines_printed(tmp_path: Path) -> None:
     errors = len(re.findall(r"^临河/\S+: 错误", out, re.M))
     warnings = len(re.findall(r"^临河/\S+: 警告", out, re.M))
     summary = re.search(r"错误 (\d+) 处，警告 (\d+) 处", out)
-    other = re.search(r"另有 (\d+) 条数据或字体警告", out)
+    other = re.search(r"另有数据和排版警告 (\d+) 处", out)
     assert summary and other, out
     assert errors == int(summary[1]) >= 1
     assert warnings == int(summary[2]) + int(other[1]) and int(other[1]) >= 1, out
