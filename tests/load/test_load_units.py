@@ -144,3 +144,14 @@ def test_unit_chronicle_joins_the_book(tmp_path):
 def test_chronicle_date_that_is_not_a_date(tmp_path):
     (msg,) = errors(make_book(tmp_path, BOOK.replace("2022-03-05", "2022-13-05")))
     assert msg.startswith("book/book.yaml:6:11") and "日期“2022-13-05”无法识别" in msg
+
+
+def test_unit_messages_in_english(tmp_path):
+    from yearbook import i18n
+
+    i18n.set_language("en")
+    files = unit_files("units/c", "丙", "丙单位")
+    files["units/c/book.yaml"] += "appendix:\n  - include: chapter.yaml\n"
+    msgs = errors(make_book(tmp_path, BOOK.replace("units/b]", "units/nope]"), **files))
+    assert any("unit folder 'units/nope' does not exist" in m for m in msgs)
+    assert any("has an appendix, which only the book's own book.yaml may have" in m for m in msgs)

@@ -16,7 +16,7 @@ from typing import Any
 
 from yearbook import model as m
 from yearbook.diagnostics import Diagnostic, Location, display_path
-from yearbook.i18n import register
+from yearbook.i18n import register, tr
 from yearbook.load.nodes import Mapping, Node, Reader, Scalar, Sequence
 from yearbook.load.schema import INVALID, Context, Invalid, Kind
 
@@ -45,6 +45,10 @@ register(
             "单位“{unit}”的数据含有{parts}，这些只能写在全书的 book.yaml 中",
             "unit '{unit}' has {parts}, which only the book's own book.yaml may have",
         ),
+        "unit.part.special": ("特载", "a special section (special)"),
+        "unit.part.appendix": ("附录", "an appendix"),
+        "unit.part.index": ("索引", "index cross-references"),
+        "unit.part.and": ("、", ", "),
         "unit.whole_only": (
             "“unit”（单位）须单独成项：“- unit: 文件夹”",
             "'unit' must stand alone in its item: '- unit: folder'",
@@ -148,10 +152,10 @@ def _include(node: Node, ctx: Context, path: str) -> list[m.Chapter] | Invalid:
     if book is None:
         return INVALID
     unit = m.Unit(book.unit, display_path(folder, ctx.root), book.title, book.year, node.loc)
-    own_parts = (("特载", book.special), ("附录", book.appendix), ("索引", book.see_also))
-    parts = [name for name, value in own_parts if value]
+    own_parts = (("special", book.special), ("appendix", book.appendix), ("index", book.see_also))
+    parts = [tr(f"unit.part.{name}") for name, value in own_parts if value]
     if parts:
-        ctx.error("unit.book_parts", node.loc, path, unit=book.unit, parts="、".join(parts))
+        ctx.error("unit.book_parts", node.loc, path, unit=book.unit, parts=tr("unit.part.and").join(parts))
     ctx.units.append(unit)
     ctx.units.extend(book.units)
     if book.chronicle is not None:
