@@ -10,6 +10,11 @@ one run reports them all.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -57,6 +62,10 @@ register(
 )
 
 UNIT_KEYS = ("unit", "单位")
+UNITS_KEYS = ("units", "收录单位")
+# Reading units in other processes pays from this many on (a process costs little
+# when forked; where processes are spawned, as on Windows, units are read in turn).
+READ_AHEAD_FROM = 4
 
 
 class _UnitReader(Reader):
@@ -83,6 +92,7 @@ class BookContext(Context):
         self.unit_diagnostics: list[Diagnostic] = []
         self.files: dict[Path, str] = {}
         self.chronicle: list[m.ChronicleItem] = []  # 大事记 items the units bring
+        self.ahead: dict[Path, Future[FolderResult]] = {}  # units being read in other processes
 
 
 @dataclass
@@ -101,7 +111,9 @@ def read_folder(
     reader = _UnitReader(folder, root)
     node = reader.read(folder / BOOK_FILE)
     ctx = BookContext(folder.resolve(), root, chain, seen)
-    book = BOOK.convert(node, ctx, "") if node is not None else None
+    with _read_ahead(node, ctx) as ahead:
+        ctx.ahead = ahead
+        book = BOOK.convert(node, ctx, "") if node is not None else None
     schema_problems = ctx.diagnostics
     if reader.diagnostics:
         # A file that could not be read leaves its fields absent; saying so again
@@ -112,7 +124,14 @@ def read_folder(
     if not isinstance(book, m.Book):
         return FolderResult(None, files, problems)
     book.units = ctx.units
+    first: dict[str, m.Unit] = {}
     for unit in ctx.units:
+        # Units read in other processes cannot see each other's: a unit included by
+        # two units is found here.
+        if unit.folder in first:
+            args = {"target": unit.folder, "first": first[unit.folder].loc}
+            problems.append(Diagnostic("unit.twice", args, unit.loc))
+        first.setdefault(unit.folder, unit)
         if unit.year != book.year:
             args = {"unit": str(unit.name), "unit_year": unit.year, "year": book.year}
             problems.append(Diagnostic("unit.year", args, unit.loc))
@@ -121,6 +140,43 @@ def read_folder(
             book.chronicle = m.Chronicle()
         book.chronicle.items.extend(ctx.chronicle)
     return FolderResult(book, files, problems)
+
+
+def _named_units(node: Node | None, folder: Path) -> list[Path]:
+    """The unit folders a book.yaml names itself, that exist and may be read."""
+    found: list[Path] = []
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Sequence):
+            stack.extend(reversed(item.items))
+        elif isinstance(item, Mapping):
+            for key, value in item.items:
+                if key.value not in UNIT_KEYS + UNITS_KEYS:
+                    stack.append(value)
+                    continue
+                for name in value.items if isinstance(value, Sequence) else [value]:
+                    if isinstance(name, Scalar) and name.value.strip():
+                        found.append((folder / name.value.strip()).resolve())
+    from yearbook.load.book import BOOK_FILE
+
+    ok = [p for p in found if p != folder and p.is_relative_to(folder) and (p / BOOK_FILE).is_file()]
+    return list(dict.fromkeys(ok))
+
+
+@contextmanager
+def _read_ahead(node: Node | None, ctx: BookContext) -> Iterator[dict[Path, Future[FolderResult]]]:
+    """Start reading the book's units in other processes, to use every core."""
+    cores = os.cpu_count() or 1
+    names = _named_units(node, ctx.folder) if len(ctx.chain) == 1 and cores > 1 else []
+    if len(names) < READ_AHEAD_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        yield {}
+        return
+    pool = ProcessPoolExecutor(min(cores, len(names)), mp_context=multiprocessing.get_context("fork"))
+    try:
+        yield {p: pool.submit(read_folder, p, ctx.root, (*ctx.chain, p), {}) for p in names}
+    finally:
+        pool.shutdown(cancel_futures=True)
 
 
 def _include(node: Node, ctx: Context, path: str) -> list[m.Chapter] | Invalid:
@@ -145,7 +201,11 @@ def _include(node: Node, ctx: Context, path: str) -> list[m.Chapter] | Invalid:
     if not (folder / BOOK_FILE).is_file():
         return ctx.error("unit.no_book", node.loc, path, target=target)
     ctx.seen[folder] = node.loc
-    result = read_folder(folder, ctx.root, (*ctx.chain, folder), ctx.seen)
+    ahead = ctx.ahead.get(folder)
+    if ahead is not None:
+        result = ahead.result()
+    else:
+        result = read_folder(folder, ctx.root, (*ctx.chain, folder), ctx.seen)
     ctx.files.update(result.files)
     ctx.unit_diagnostics.extend(result.diagnostics)
     book = result.book
