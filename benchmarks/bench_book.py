@@ -42,7 +42,9 @@ try:
     row["build"] = time.perf_counter() - t
 except Exception as exc:
     row["build_error"] = f"{type(exc).__name__}: {exc}"
-row["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+# Units may be read in forked processes: the peak is the larger of ours and theirs.
+peak = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+row["peak_mb"] = peak / 1024
 print(json.dumps(row))
 """
 
