@@ -141,7 +141,8 @@ def _check(args: argparse.Namespace) -> int:
     report = run_checks(prepared.loaded)
     if args.fix:
         for path in apply_fixes(prepared.loaded, report.findings):
-            print(tr("cli.fixed", path=path))
+            # Keep the JSON report alone on standard output.
+            print(tr("cli.fixed", path=path), file=sys.stderr if args.format == "json" else sys.stdout)
         prepared = prepare(args.data_dir)
         report = run_checks(prepared.loaded)
     _print_diagnostics(prepared.warnings)
