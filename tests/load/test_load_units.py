@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.book_fixtures import BOOK, make_book, unit_files
+from tests.book_fixtures import BOOK, UNIT_B_CHAPTER, make_book, unit_files
 from yearbook import dates
 from yearbook.diagnostics import YearbookError
 from yearbook.load.book import load_book
@@ -197,3 +197,10 @@ def test_unit_errors_from_other_processes_keep_their_paths(tmp_path):
     files["units/u4/chapter.yaml"] = "title: 单位4\ntitel: x\n"
     (msg,) = errors(make_book(tmp_path, _book_of(6), **files))
     assert msg.startswith("book/units/u4/chapter.yaml:2:1")
+
+
+@pytest.mark.parametrize("value", ['""', '"、"', "[]"])
+def test_index_key_with_no_terms(tmp_path, value):
+    chapter = UNIT_B_CHAPTER.replace("index: 协商民主、议事室", f"index: {value}")
+    (msg,) = errors(make_book(tmp_path, **{"units/b/chapter.yaml": chapter}))
+    assert msg.startswith("book/units/b/chapter.yaml:7:16") and "索引词为空" in msg

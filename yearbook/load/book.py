@@ -33,6 +33,10 @@ register(
             "the data folder has no book.yaml",
         ),
         "book.not_folder": ("“{path}”不是文件夹", "'{path}' is not a folder"),
+        "book.no_terms": (
+            "索引词为空：写出要进索引的词，多个词用顿号分隔",
+            "no index terms given: list the terms, separated by 、",
+        ),
     }
 )
 
@@ -57,6 +61,19 @@ def _entry(
 ) -> m.Entry:
     all_tables = ([table] if table is not None else []) + (tables or [])
     return m.Entry(title, _paragraphs(text), parts or [], all_tables, loc, index or [])
+
+
+class TermsKind(ListKind):
+    """Index terms: a list, or one text with terms separated by 、; never empty."""
+
+    def __init__(self) -> None:
+        super().__init__(TEXT, split_text="、")
+
+    def convert(self, node: Node, ctx: Context, path: str) -> Any:
+        terms = super().convert(node, ctx, path)
+        if isinstance(terms, list) and not terms:
+            return ctx.error("book.no_terms", node.loc, path)
+        return terms
 
 
 def _part(title: Text, text: Text | None = None, loc: Location | None = None) -> m.Part:
@@ -170,7 +187,7 @@ ENTRY = ObjectKind(
         ]))),
         Field("table", "表格", TableKind()),
         Field("tables", "表格组", ListKind(TableKind())),
-        Field("index", "索引", ListKind(TEXT, split_text="、")),
+        Field("index", "索引", TermsKind()),
     ],
 )
 
@@ -252,7 +269,7 @@ class ChronicleKind(Kind):
 
 SEE_ALSO = ObjectKind(m.SeeAlso, [
     Field("term", "词条", TEXT, required=True),
-    Field("see", "参见", ListKind(TEXT, split_text="、"), required=True),
+    Field("see", "参见", TermsKind(), required=True),
 ])
 
 
