@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
@@ -169,7 +170,9 @@ def _read_ahead(node: Node | None, ctx: BookContext) -> Iterator[dict[Path, Futu
     """Start reading the book's units in other processes, to use every core."""
     cores = os.cpu_count() or 1
     names = _named_units(node, ctx.folder) if len(ctx.chain) == 1 and cores > 1 else []
-    if len(names) < READ_AHEAD_FROM or "fork" not in multiprocessing.get_all_start_methods():
+    # Forking is safe only while this process runs no other thread (a watcher may).
+    forkable = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+    if len(names) < READ_AHEAD_FROM or not forkable:
         yield {}
         return
     pool = ProcessPoolExecutor(min(cores, len(names)), mp_context=multiprocessing.get_context("fork"))
