@@ -173,7 +173,17 @@ def test_units_read_in_other_processes_give_the_same_book(tmp_path, monkeypatch)
     from yearbook.load import units
 
     folder = make_book(tmp_path, _book_of(6), **_units(6))
+    submitted: list = []
+
+    class Pool(units.ProcessPoolExecutor):
+        def submit(self, fn, *args, **kwargs):
+            submitted.append(args[0])
+            return super().submit(fn, *args, **kwargs)
+
+    monkeypatch.setattr(units, "ProcessPoolExecutor", Pool)
+    monkeypatch.setattr(units.os, "cpu_count", lambda: 2)
     ahead = load_book(folder)
+    assert len(submitted) == 6  # every unit was read in another process
     monkeypatch.setattr(units, "READ_AHEAD_FROM", 10**6)
     in_turn = load_book(folder)
     assert [u.folder for u in ahead.book.units] == [u.folder for u in in_turn.book.units]
