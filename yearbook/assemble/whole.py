@@ -48,6 +48,17 @@ def _figures(blocks: list[Block]) -> int:
     return sum(1 for b in blocks if type(b).__name__ == "Figure")
 
 
+def _contributors(book: Book) -> set[str]:
+    """Contributing units: each unit folder, and each 供稿 unit of a chapter the book holds itself."""
+    names: set[str] = set()
+    for chapter in book.every_chapter():
+        if chapter.unit is not None:
+            names.add(chapter.unit.folder)
+        elif chapter.contributor is not None:
+            names.add(str(chapter.contributor.unit))
+    return names
+
+
 def assemble_whole(book: Book) -> tuple[Document, list[Diagnostic]]:
     a = _Assembler(book, Numbering(book.first_table_number), indexing=True)
     for chapter in book.special:
@@ -78,7 +89,7 @@ def assemble_whole(book: Book) -> tuple[Document, list[Diagnostic]]:
     set_anchors(a.blocks)
     sections, entries = _count(categories)
     tables = sum(1 for b in a.blocks if isinstance(b, Table))
-    units = len({u.folder for u in book.units})
+    units = len(_contributors(book))
     figures = Figures(len(book.chapters), sections, entries, tables, _figures(a.blocks), units)
     front: list[Block] = [title_page(book), *notes(book, figures, has_index, a.problems)]
     for block in front:
