@@ -113,7 +113,7 @@ def chapter(rng: random.Random, unit: str, short: str) -> str:
         out += [f"  - title: {q(title)}", "    entries:"]
         for e in range(5):
             topic = TOPICS[(s * 5 + e + rng.randrange(len(TOPICS))) % len(TOPICS)]
-            text = "\n".join(paragraph(rng, short, rng.randint(3, 5)) for _ in range(2))
+            text = "\n".join(paragraph(rng, short, rng.randint(4, 6)) for _ in range(2))
             if e == 0:
                 text = f"[[{short}]]" + text
             title = topic + rng.choice(OBJECTS)

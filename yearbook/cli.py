@@ -265,7 +265,9 @@ def _check(args: argparse.Namespace) -> int:
     report = run_checks(prepared.loaded)
     if args.fix:
         for path in apply_fixes(prepared.loaded, report.findings):
-            print(tr("cli.fixed", path=display_path(path)))
+            # Keep the JSON report alone on standard output.
+            out = sys.stderr if args.format == "json" else sys.stdout
+            print(tr("cli.fixed", path=display_path(path)), file=out)
         prepared = prepare(args.data_dir)
         report = run_checks(prepared.loaded)
     _print_diagnostics(prepared.warnings)

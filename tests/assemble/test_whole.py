@@ -186,3 +186,10 @@ def test_a_unit_alone_has_no_front_matter_and_no_index_terms(tmp_path):
     assert not any(r.index for b in doc.blocks if isinstance(b, Paragraph) for r in b.runs)
     assert "[[" not in "".join(doc.text_blocks())
     assert all(h.anchor for h in doc.blocks if isinstance(h, Heading))
+
+
+def test_contributing_units_include_credits_of_the_books_own_chapters(tmp_path):
+    own = "  - title: 自撰\n    contributor: {unit: 编辑部}\n    sections:\n      - title: 分\n        entries:\n          - title: 条\n            text: 文。\n"
+    doc = tree(make_book(tmp_path, BOOK.replace("  - unit: units/c\n", "  - unit: units/c\n" + own)))
+    notes = "".join(p.text for p in doc.front if isinstance(p, Paragraph))
+    assert "本卷资料由4个单位提供" in notes

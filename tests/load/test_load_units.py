@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.book_fixtures import BOOK, make_book, unit_files
+from tests.book_fixtures import BOOK, UNIT_B_CHAPTER, make_book, unit_files
 from yearbook import dates
 from yearbook.diagnostics import YearbookError
 from yearbook.load.book import load_book
@@ -150,3 +150,73 @@ def test_unit_chronicle_joins_the_book(tmp_path):
 def test_chronicle_date_that_is_not_a_date(tmp_path):
     (msg,) = errors(make_book(tmp_path, BOOK.replace("2022-03-05", "2022-13-05")))
     assert msg.startswith("book/book.yaml:6:11") and "日期“2022-13-05”无法识别" in msg
+
+
+def test_unit_messages_in_english(tmp_path):
+    from yearbook import i18n
+
+    i18n.set_language("en")
+    files = unit_files("units/c", "丙", "丙单位")
+    files["units/c/book.yaml"] += "appendix:\n  - include: chapter.yaml\n"
+    msgs = errors(make_book(tmp_path, BOOK.replace("units/b]", "units/nope]"), **files))
+    assert any("unit folder 'units/nope' does not exist" in m for m in msgs)
+    assert any("has an appendix, which only the book's own book.yaml may have" in m for m in msgs)
+
+
+def _book_of(n: int) -> str:
+    units = "".join(f"      - units/u{i}\n" for i in range(n))
+    return f"title: 书\nedition: 2023\nyear: 2022\nunit: 编辑部\nchapters:\n  - title: 类目\n    units:\n{units}"
+
+
+def _units(n: int) -> dict[str, str]:
+    files: dict[str, str] = {}
+    for i in range(n):
+        files.update(unit_files(f"units/u{i}", f"单位{i}", f"单位{i}"))
+    return files
+
+
+def test_units_read_in_other_processes_give_the_same_book(tmp_path, monkeypatch):
+    from yearbook.load import units
+
+    folder = make_book(tmp_path, _book_of(6), **_units(6))
+    submitted: list = []
+
+    class Pool(units.ProcessPoolExecutor):
+        def submit(self, fn, *args, **kwargs):
+            submitted.append(args[0])
+            return super().submit(fn, *args, **kwargs)
+
+    monkeypatch.setattr(units, "ProcessPoolExecutor", Pool)
+    monkeypatch.setattr(units.os, "cpu_count", lambda: 2)
+    ahead = load_book(folder)
+    assert len(submitted) == 6  # every unit was read in another process
+    monkeypatch.setattr(units, "READ_AHEAD_FROM", 10**6)
+    in_turn = load_book(folder)
+    assert [u.folder for u in ahead.book.units] == [u.folder for u in in_turn.book.units]
+    assert [str(c.title) for c in ahead.book.every_chapter()] == [str(c.title) for c in in_turn.book.every_chapter()]
+    assert ahead.files == in_turn.files
+
+
+def test_unit_included_by_the_book_and_by_a_unit_read_in_other_processes(tmp_path):
+    # The book includes units/u0/shared itself, and unit u0 includes it too: read in
+    # separate processes, neither sees the other, so the book finds it afterwards.
+    files = _units(6)
+    files["units/u0/book.yaml"] += "  - title: 下属\n    units: [shared]\n"
+    files.update(unit_files("units/u0/shared", "共", "共用单位"))
+    book = _book_of(6) + "  - unit: units/u0/shared\n"
+    msgs = errors(make_book(tmp_path, book, **files))
+    assert any("“book/units/u0/shared”重复收录" in m for m in msgs), msgs
+
+
+def test_unit_errors_from_other_processes_keep_their_paths(tmp_path):
+    files = _units(6)
+    files["units/u4/chapter.yaml"] = "title: 单位4\ntitel: x\n"
+    (msg,) = errors(make_book(tmp_path, _book_of(6), **files))
+    assert msg.startswith("book/units/u4/chapter.yaml:2:1")
+
+
+@pytest.mark.parametrize("value", ['""', '"、"', "[]"])
+def test_index_key_with_no_terms(tmp_path, value):
+    chapter = UNIT_B_CHAPTER.replace("index: 协商民主、议事室", f"index: {value}")
+    (msg,) = errors(make_book(tmp_path, **{"units/b/chapter.yaml": chapter}))
+    assert msg.startswith("book/units/b/chapter.yaml:7:16") and "索引词为空" in msg

@@ -3,6 +3,20 @@
 Units' chapters arrive already placed by the loader (as 类目, or under a 类目 as
 分目); here they are assembled in book order with one table numbering for the
 whole book, whatever number a unit starts from when it builds alone.
+
+What the writers receive (Document):
+- `front`: TitlePage; Heading(1, "编辑说明", odd_page) and its Paragraphs;
+  TableOfContents("目录") whose entries point at body Heading.anchor values.
+- `blocks`: 特载, 大事记, the 类目, 附录 — each a Heading(1, odd_page, new_page) —
+  then Heading(1, "索引") followed by the Index block (its title is the heading's
+  text, not to be set twice). 分目 are level 2, 次分目 level 3 (a unit's 分目 under a
+  book 类目); a 次分目 keeps its 分目's running head. 大事记 months are level-2
+  headings left out of the 目录; each item is a Paragraph of Run(day, DATE),
+  Run("\u3000") and the text runs.
+- Anchors: every Heading has one (h1, h1-2, h1-2-3 in the body; front1 in front).
+- Index terms: on each 条目's title run (RunRole.ENTRY_TITLE) the title and the
+  entry's `index` terms; on a TEXT run of its own, the shown text of each
+  [[…]] mark. Every IndexEntry.term is one of these marks, or a 参见 source.
 """
 
 from __future__ import annotations
@@ -31,6 +45,17 @@ def _count(blocks: list[Block]) -> tuple[int, int]:
 
 def _figures(blocks: list[Block]) -> int:
     return sum(1 for b in blocks if isinstance(b, Figure))
+
+
+def _contributors(book: Book) -> set[str]:
+    """Contributing units: each unit folder, and each 供稿 unit of a chapter the book holds itself."""
+    names: set[str] = set()
+    for chapter in book.every_chapter():
+        if chapter.unit is not None:
+            names.add(chapter.unit.folder)
+        elif chapter.contributor is not None:
+            names.add(str(chapter.contributor.unit))
+    return names
 
 
 def assemble_whole(book: Book) -> tuple[Document, list[Diagnostic]]:
@@ -65,9 +90,12 @@ def assemble_whole(book: Book) -> tuple[Document, list[Diagnostic]]:
     set_anchors(a.blocks)
     sections, entries = _count(categories)
     tables = sum(1 for b in a.blocks if isinstance(b, Table))
-    units = len({u.folder for u in book.units})
+    units = len(_contributors(book))
     figures = Figures(len(book.chapters), sections, entries, tables, _figures(a.blocks), units)
     front: list[Block] = [title_page(book), *plates, *notes(book, figures, has_index, a.problems)]
+    for block in front:
+        if isinstance(block, Heading):
+            block.odd_page = True
     set_anchors(front, prefix="front")
     front.append(contents(a.blocks, book.toc_depth, months))
     if a.problems:

@@ -35,6 +35,10 @@ register(
             "the data folder has no book.yaml",
         ),
         "book.not_folder": ("“{path}”不是文件夹", "'{path}' is not a folder"),
+        "book.no_terms": (
+            "索引词为空：写出要进索引的词，多个词用顿号分隔",
+            "no index terms given: list the terms, separated by 、",
+        ),
     }
 )
 
@@ -64,6 +68,19 @@ def _entry(
     return m.Entry(
         title, _paragraphs(text), parts or [], all_tables, all_figures, loc=loc, index=index or []
     )
+
+
+class TermsKind(ListKind):
+    """Index terms: a list, or one text with terms separated by 、; never empty."""
+
+    def __init__(self) -> None:
+        super().__init__(TEXT, split_text="、")
+
+    def convert(self, node: Node, ctx: Context, path: str) -> Any:
+        terms = super().convert(node, ctx, path)
+        if isinstance(terms, list) and not terms:
+            return ctx.error("book.no_terms", node.loc, path)
+        return terms
 
 
 def _part(title: Text, text: Text | None = None, loc: Location | None = None) -> m.Part:
@@ -200,7 +217,7 @@ ENTRY = ObjectKind(
         Field("table", "表格", TableKind(),
             doc='正文后的一张表：由记录生成（from）或逐格填写（columns、rows）'),
         Field("tables", "表格组", ListKind(TableKind()), doc='正文后的几张表，每项写法同“表格”'),
-        Field("index", "索引", ListKind(TEXT, split_text="、"),
+        Field("index", "索引", TermsKind(),
             doc="索引词：全书索引中指向本条目的词语（条目标题自动收入），多个用“、”分隔"),
         Field("figure", "图片", FIGURE, doc="正文和表格后的一幅图片：图片文件、图题、摄影或供图者"),
         Field("figures", "图片组", ListKind(FIGURE), doc="正文和表格后的几幅图片，每项写法同“图片”"),
@@ -295,7 +312,7 @@ class ChronicleKind(Kind):
 
 SEE_ALSO = ObjectKind(m.SeeAlso, [
     Field("term", "词条", TEXT, required=True, doc="索引中的词条"),
-    Field("see", "参见", ListKind(TEXT, split_text="、"), required=True,
+    Field("see", "参见", TermsKind(), required=True,
         doc="参见：同一索引中的其他词条，多个用“、”分隔"),
 ])
 

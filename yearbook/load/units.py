@@ -10,13 +10,19 @@ one run reports them all.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import threading
+from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from yearbook import model as m
 from yearbook.diagnostics import Diagnostic, Location, display_path
-from yearbook.i18n import register
+from yearbook.i18n import register, tr
 from yearbook.load.figures import resolve_figures
 from yearbook.load.nodes import Mapping, Node, Reader, Scalar, Sequence
 from yearbook.load.schema import INVALID, Context, Invalid, Kind
@@ -46,6 +52,10 @@ register(
             "单位“{unit}”的数据含有{parts}，这些只能写在全书的 book.yaml 中",
             "unit '{unit}' has {parts}, which only the book's own book.yaml may have",
         ),
+        "unit.part.special": ("特载", "a special section (special)"),
+        "unit.part.appendix": ("附录", "an appendix"),
+        "unit.part.index": ("索引", "index cross-references"),
+        "unit.part.and": ("、", ", "),
         "unit.whole_only": (
             "“unit”（单位）须单独成项：“- unit: 文件夹”",
             "'unit' must stand alone in its item: '- unit: folder'",
@@ -54,6 +64,10 @@ register(
 )
 
 UNIT_KEYS = ("unit", "单位")
+UNITS_KEYS = ("units", "收录单位")
+# Reading units in other processes pays from this many on (a process costs little
+# when forked; where processes are spawned, as on Windows, units are read in turn).
+READ_AHEAD_FROM = 4
 
 
 class _UnitReader(Reader):
@@ -80,6 +94,7 @@ class BookContext(Context):
         self.unit_diagnostics: list[Diagnostic] = []
         self.files: dict[Path, str] = {}
         self.chronicle: list[m.ChronicleItem] = []  # 大事记 items the units bring
+        self.ahead: dict[Path, Future[FolderResult]] = {}  # units being read in other processes
 
 
 @dataclass
@@ -98,7 +113,9 @@ def read_folder(
     reader = _UnitReader(folder, root)
     node = reader.read(folder / BOOK_FILE)
     ctx = BookContext(folder.resolve(), root, chain, seen)
-    book = BOOK.convert(node, ctx, "") if node is not None else None
+    with _read_ahead(node, ctx) as ahead:
+        ctx.ahead = ahead
+        book = BOOK.convert(node, ctx, "") if node is not None else None
     schema_problems = ctx.diagnostics
     if reader.diagnostics:
         # A file that could not be read leaves its fields absent; saying so again
@@ -111,7 +128,14 @@ def read_folder(
     # Image paths are the folder's own: a unit's pictures are found in the unit folder.
     problems += resolve_figures(book, folder)
     book.units = ctx.units
+    first: dict[str, m.Unit] = {}
     for unit in ctx.units:
+        # Units read in other processes cannot see each other's: a unit included by
+        # two units is found here.
+        if unit.folder in first:
+            args = {"target": unit.folder, "first": first[unit.folder].loc}
+            problems.append(Diagnostic("unit.twice", args, unit.loc))
+        first.setdefault(unit.folder, unit)
         if unit.year != book.year:
             args = {"unit": str(unit.name), "unit_year": unit.year, "year": book.year}
             problems.append(Diagnostic("unit.year", args, unit.loc))
@@ -120,6 +144,45 @@ def read_folder(
             book.chronicle = m.Chronicle()
         book.chronicle.items.extend(ctx.chronicle)
     return FolderResult(book, files, problems)
+
+
+def _named_units(node: Node | None, folder: Path) -> list[Path]:
+    """The unit folders a book.yaml names itself, that exist and may be read."""
+    found: list[Path] = []
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Sequence):
+            stack.extend(reversed(item.items))
+        elif isinstance(item, Mapping):
+            for key, value in item.items:
+                if key.value not in UNIT_KEYS + UNITS_KEYS:
+                    stack.append(value)
+                    continue
+                for name in value.items if isinstance(value, Sequence) else [value]:
+                    if isinstance(name, Scalar) and name.value.strip():
+                        found.append((folder / name.value.strip()).resolve())
+    from yearbook.load.book import BOOK_FILE
+
+    ok = [p for p in found if p != folder and p.is_relative_to(folder) and (p / BOOK_FILE).is_file()]
+    return list(dict.fromkeys(ok))
+
+
+@contextmanager
+def _read_ahead(node: Node | None, ctx: BookContext) -> Iterator[dict[Path, Future[FolderResult]]]:
+    """Start reading the book's units in other processes, to use every core."""
+    cores = os.cpu_count() or 1
+    names = _named_units(node, ctx.folder) if len(ctx.chain) == 1 and cores > 1 else []
+    # Forking is safe only while this process runs no other thread (a watcher may).
+    forkable = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+    if len(names) < READ_AHEAD_FROM or not forkable:
+        yield {}
+        return
+    pool = ProcessPoolExecutor(min(cores, len(names)), mp_context=multiprocessing.get_context("fork"))
+    try:
+        yield {p: pool.submit(read_folder, p, ctx.root, (*ctx.chain, p), {}) for p in names}
+    finally:
+        pool.shutdown(cancel_futures=True)
 
 
 def _include(node: Node, ctx: Context, path: str) -> list[m.Chapter] | Invalid:
@@ -144,17 +207,21 @@ def _include(node: Node, ctx: Context, path: str) -> list[m.Chapter] | Invalid:
     if not (folder / BOOK_FILE).is_file():
         return ctx.error("unit.no_book", node.loc, path, target=target)
     ctx.seen[folder] = node.loc
-    result = read_folder(folder, ctx.root, (*ctx.chain, folder), ctx.seen)
+    ahead = ctx.ahead.get(folder)
+    if ahead is not None:
+        result = ahead.result()
+    else:
+        result = read_folder(folder, ctx.root, (*ctx.chain, folder), ctx.seen)
     ctx.files.update(result.files)
     ctx.unit_diagnostics.extend(result.diagnostics)
     book = result.book
     if book is None:
         return INVALID
     unit = m.Unit(book.unit, display_path(folder, ctx.root), book.title, book.year, node.loc)
-    own_parts = (("特载", book.special), ("附录", book.appendix), ("索引", book.see_also))
-    parts = [name for name, value in own_parts if value]
+    own_parts = (("special", book.special), ("appendix", book.appendix), ("index", book.see_also))
+    parts = [tr(f"unit.part.{name}") for name, value in own_parts if value]
     if parts:
-        ctx.error("unit.book_parts", node.loc, path, unit=book.unit, parts="、".join(parts))
+        ctx.error("unit.book_parts", node.loc, path, unit=book.unit, parts=tr("unit.part.and").join(parts))
     ctx.units.append(unit)
     ctx.units.extend(book.units)
     if book.chronicle is not None:
