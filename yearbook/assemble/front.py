@@ -71,10 +71,11 @@ def notes(book: Book, figures: Figures, has_index: bool, problems: list[Diagnost
         + f"随文编排表格{figures.tables}张、图片{figures.figures}幅；表格、图片全书连续编号。"
     )
     credited = any(c.contributor for c in book.every_chapter())
-    said.append(
-        f"本卷资料由{figures.units}个单位提供"
-        + ("，各单位供稿署于所供类目或分目之末。" if credited else "。")
-    )
+    if figures.units:  # a book the office wrote itself names no contributing units
+        said.append(
+            f"本卷资料由{figures.units}个单位提供"
+            + ("，各单位供稿署于所供类目或分目之末。" if credited else "。")
+        )
     if book.chronicle is not None:
         said.append("大事记按时间顺序排列，以月为单位分组；仅知月份的事项以“是月”记于当月之末。")
     if has_index:
