@@ -73,12 +73,20 @@ def test_tab_and_newline_escapes_are_still_text(make_data):
     assert str(load_book(folder).book.chapters[0].title) == "政协\t委员会"
 
 
-@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"], ids=["LS", "PS", "NEL"])
 def test_lines_after_an_invisible_line_separator_stay_right(make_data, separator):
-    # Editors do not break lines at U+2028, U+2029 or U+0085; PyYAML does.
+    # Editors do not break lines at U+2028, U+2029 or U+0085; PyYAML does. The
+    # separator itself is named, and the later error keeps its line.
     text = f"title: '政协{separator}委员会'\nsections:\n  - title: 会议\n    titel: x\n"
+    separator_message, later = sorted(errors(chapter(make_data, text)))
+    assert "data/chapter.yaml:1:11" in separator_message and "看不见的换行符" in separator_message
+    assert "data/chapter.yaml:4:5" in later and "titel" in later
+
+
+def test_invisible_separator_in_a_text_block_is_named_not_a_riddle(make_data):
+    text = "title: 政协\nsections:\n  - title: 会议\n    entries:\n      - title: 条目\n        text: |\n          第一句。\u2028第二句。\n"
     (message,) = errors(chapter(make_data, text))
-    assert "data/chapter.yaml:4:5" in message and "titel" in message
+    assert "data/chapter.yaml:7:15" in message and "U+2028（LS）" in message
 
 
 def test_invalid_utf8_is_located_where_it_stands(make_data):

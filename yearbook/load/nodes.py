@@ -19,7 +19,7 @@ import yaml
 
 from yearbook.diagnostics import Diagnostic, Location, display_path
 from yearbook.i18n import register
-from yearbook.load.guard import Lines, Problem, check_escapes, decode, raw_controls
+from yearbook.load.guard import Lines, Problem, check_escapes, decode, invisible_breaks, raw_controls
 from yearbook.load.yaml_errors import explain
 
 register(
@@ -200,13 +200,18 @@ class Reader:
             for problem in controls:
                 self._problem(name, lines, problem)
             return None
+        breaks = invisible_breaks(text)
+        for problem in breaks:
+            self._problem(name, lines, problem)
         try:
             events = parse_events(text)
         except _MultipleDocuments as exc:
             self.error("yaml.multiple_documents", self._at(name, lines, exc.mark.index))
             return None
         except yaml.MarkedYAMLError as exc:
-            self._problem(name, lines, explain(exc, lines))
+            problem = explain(exc, lines)
+            if not any(b.index == problem.index for b in breaks):  # said already
+                self._problem(name, lines, problem)
             return None
         if len(events) <= 2:  # stream start and end: nothing but comments
             self.error("yaml.empty", file_loc)
