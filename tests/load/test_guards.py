@@ -249,3 +249,16 @@ def test_libyaml_positions_count_characters_also_beyond_the_bmp():
     fast = [e.start_mark.index for e in nodes._events(nodes._CParser(text))]
     slow = [e.start_mark.index for e in nodes._events(nodes._PyParser(text))]
     assert fast == slow and fast[-5] == text.index("d")
+
+
+def test_positions_inside_a_plain_scalar_folded_over_lines(make_data):
+    from yearbook.load.nodes import Reader
+
+    folder = chapter(make_data, "title: 政协委员会\n  第二行，还有\n\n  第四行：完\nsections: []\n")
+    title = Reader(folder).read(folder / "chapter.yaml").get("title")
+    assert title.value == "政协委员会 第二行，还有\n第四行：完"
+    from yearbook.text import Text
+
+    text = Text(title.value, title)
+    where = [(loc.line, loc.column) for loc in (text.position(title.value.index(c)) for c in "政第，四完")]
+    assert where == [(1, 8), (2, 3), (2, 6), (4, 4), (4, 7)]
