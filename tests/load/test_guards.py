@@ -262,3 +262,14 @@ def test_positions_inside_a_plain_scalar_folded_over_lines(make_data):
     text = Text(title.value, title)
     where = [(loc.line, loc.column) for loc in (text.position(title.value.index(c)) for c in "政第，四完")]
     assert where == [(1, 8), (2, 3), (2, 6), (4, 4), (4, 7)]
+
+
+def test_positions_inside_a_literal_block_with_deeper_lines(make_data):
+    from yearbook.load.nodes import Reader
+    from yearbook.text import Text
+
+    folder = chapter(make_data, "title: |\n  第一\n    缩进的，行\n  末\nsections: []\n")
+    title = Reader(folder).read(folder / "chapter.yaml").get("title")
+    text = Text(title.value, title)
+    where = [(loc.line, loc.column) for loc in (text.position(title.value.index(c)) for c in "第缩，末")]
+    assert where == [(2, 3), (3, 5), (3, 8), (4, 3)]

@@ -362,7 +362,14 @@ def position_in(scalar: Scalar, offset: int) -> Location:
         src_line = loc.line + line_index  # loc is the indicator line (1-based)
         if src_line < len(scalar.source_lines):
             text = scalar.source_lines[src_line]
-            indent = len(text) - len(text.lstrip(" "))
+            line_end = value.find("\n", line_start)
+            in_value = value[line_start : line_end if line_end >= 0 else len(value)]
+            # The source line is the block's indentation followed by the value's line
+            # (which keeps any deeper indentation as text).
+            if text.endswith(in_value):
+                indent = len(text) - len(in_value)
+            else:
+                indent = len(text) - len(text.lstrip(" "))
             return Location(loc.file, src_line + 1, indent + 1 + offset - line_start)
     return loc
 
