@@ -50,6 +50,8 @@ settings.load_profile(os.environ.get("YEARBOOK_FUZZ", "ci"))
 BUILD_SHARE = 5  # full builds are slower: one for every five checked inputs
 
 FILES = {p.name: p.read_bytes() for p in sorted(EXAMPLE.glob("*.yaml"))}
+# The editors' word list is read by its own code: mutate one too.
+FILES["校对.yaml"] = "错别字:\n  按装: 安装\n规范表述:\n  - 铸牢中华民族共同体意识\n放行:\n  - 常委常委会议\n".encode()
 NAMES = sorted(FILES)
 
 # What a hostile or careless edit puts into a file: controls, surrogates, invisible
