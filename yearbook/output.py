@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import secrets
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
@@ -100,7 +101,7 @@ def write_together(out_dir: Path, jobs: list[Job]) -> None:
             raise _fail("build.not_a_file", target)
         if target.exists() and not os.access(target, os.W_OK):
             raise _fail("build.read_only", target)
-    tag = f"{os.getpid()}"
+    tag = f"{os.getpid()}-{secrets.token_hex(4)}"  # never a leftover of an earlier run
     temps: list[Path] = []
     try:
         for target, write in jobs:
