@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import secrets
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -105,7 +106,7 @@ def write_together(out_dir: Path, jobs: list[Job], parallel: bool = False) -> No
             raise _fail("build.not_a_file", target)
         if target.exists() and not os.access(target, os.W_OK):
             raise _fail("build.read_only", target)
-    tag = f"{os.getpid()}"
+    tag = f"{os.getpid()}-{secrets.token_hex(4)}"  # never a leftover of an earlier run
     temps: list[Path] = []
     try:
         files = []

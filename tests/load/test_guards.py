@@ -73,12 +73,20 @@ def test_tab_and_newline_escapes_are_still_text(make_data):
     assert str(load_book(folder).book.chapters[0].title) == "政协\t委员会"
 
 
-@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"], ids=["LS", "PS", "NEL"])
 def test_lines_after_an_invisible_line_separator_stay_right(make_data, separator):
-    # Editors do not break lines at U+2028, U+2029 or U+0085; PyYAML does.
+    # Editors do not break lines at U+2028, U+2029 or U+0085; PyYAML does. The
+    # separator itself is named, and the later error keeps its line.
     text = f"title: '政协{separator}委员会'\nsections:\n  - title: 会议\n    titel: x\n"
+    separator_message, later = sorted(errors(chapter(make_data, text)))
+    assert "data/chapter.yaml:1:11" in separator_message and "看不见的换行符" in separator_message
+    assert "data/chapter.yaml:4:5" in later and "titel" in later
+
+
+def test_invisible_separator_in_a_text_block_is_named_not_a_riddle(make_data):
+    text = "title: 政协\nsections:\n  - title: 会议\n    entries:\n      - title: 条目\n        text: |\n          第一句。\u2028第二句。\n"
     (message,) = errors(chapter(make_data, text))
-    assert "data/chapter.yaml:4:5" in message and "titel" in message
+    assert "data/chapter.yaml:7:15" in message and "U+2028（LS）" in message
 
 
 def test_invalid_utf8_is_located_where_it_stands(make_data):
@@ -241,3 +249,27 @@ def test_libyaml_positions_count_characters_also_beyond_the_bmp():
     fast = [e.start_mark.index for e in nodes._events(nodes._CParser(text))]
     slow = [e.start_mark.index for e in nodes._events(nodes._PyParser(text))]
     assert fast == slow and fast[-5] == text.index("d")
+
+
+def test_positions_inside_a_plain_scalar_folded_over_lines(make_data):
+    from yearbook.load.nodes import Reader
+
+    folder = chapter(make_data, "title: 政协委员会\n  第二行，还有\n\n  第四行：完\nsections: []\n")
+    title = Reader(folder).read(folder / "chapter.yaml").get("title")
+    assert title.value == "政协委员会 第二行，还有\n第四行：完"
+    from yearbook.text import Text
+
+    text = Text(title.value, title)
+    where = [(loc.line, loc.column) for loc in (text.position(title.value.index(c)) for c in "政第，四完")]
+    assert where == [(1, 8), (2, 3), (2, 6), (4, 4), (4, 7)]
+
+
+def test_positions_inside_a_literal_block_with_deeper_lines(make_data):
+    from yearbook.load.nodes import Reader
+    from yearbook.text import Text
+
+    folder = chapter(make_data, "title: |\n  第一\n    缩进的，行\n  末\nsections: []\n")
+    title = Reader(folder).read(folder / "chapter.yaml").get("title")
+    text = Text(title.value, title)
+    where = [(loc.line, loc.column) for loc in (text.position(title.value.index(c)) for c in "第缩，末")]
+    assert where == [(2, 3), (3, 5), (3, 8), (4, 3)]

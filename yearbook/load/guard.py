@@ -30,6 +30,12 @@ register(
             "the escape '{escape}' in double quotes is the control character {char}, which "
             "prints as a blank or disappears; remove it",
         ),
+        "yaml.invisible_break": (
+            "这里有一个看不见的换行符 {char}（多从 Word、网页或 PDF 复制带入）：编辑器里看不出，"
+            "YAML 却把它当作换行，会拆开段落或改变文字；请删除它，需要分段请按回车另起一行",
+            "an invisible line separator {char} stands here (usually pasted from Word, a web page "
+            "or a PDF): editors do not show it but YAML breaks the line there; delete it",
+        ),
         "yaml.lone_surrogate": (
             "双引号中的转义“{escape}”是半个字符（UTF-16 代理项），不是一个完整的字：请直接输入这个字，"
             "或写出完整的一对（如 \\ud83d\\ude00）",
@@ -59,6 +65,8 @@ _BAD_RAW = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udff
 # newline, and UTF-16 surrogates.
 BAD_IN_VALUE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# Line breaks to YAML, invisible in an editor.
+INVISIBLE_BREAKS = re.compile("[\x85\u2028\u2029]")
 _ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", re.S)
 _SIMPLE_ESCAPES = {
     "0": "\x00", "a": "\x07", "b": "\x08", "t": "\t", "\t": "\t", "n": "\n", "v": "\x0b",
@@ -66,7 +74,7 @@ _SIMPLE_ESCAPES = {
 }
 _NAMES = {
     0x00: "NUL", 0x07: "BEL", 0x08: "BS", 0x0B: "VT", 0x0C: "FF", 0x1B: "ESC", 0x7F: "DEL",
-    0x85: "NEL", 0xFFFE: "非字符", 0xFFFF: "非字符",
+    0x85: "NEL", 0x2028: "LS", 0x2029: "PS", 0xFFFE: "非字符", 0xFFFF: "非字符",
 }
 MAX_REPORTED = 10  # per file: the first few say enough
 
@@ -134,6 +142,17 @@ def raw_controls(text: str) -> list[Problem]:
     found = []
     for match in _BAD_RAW.finditer(text):
         found.append(Problem("yaml.control_char", {"char": char_name(match.group())}, match.start()))
+        if len(found) >= MAX_REPORTED:
+            break
+    return found
+
+
+def invisible_breaks(text: str) -> list[Problem]:
+    """U+2028, U+2029 and U+0085: the parser can go on past them, so they are
+    reported without stopping, and later positions stay right (see Lines)."""
+    found = []
+    for match in INVISIBLE_BREAKS.finditer(text):
+        found.append(Problem("yaml.invisible_break", {"char": char_name(match.group())}, match.start()))
         if len(found) >= MAX_REPORTED:
             break
     return found

@@ -19,7 +19,7 @@ import yaml
 
 from yearbook.diagnostics import Diagnostic, Location, display_path
 from yearbook.i18n import register
-from yearbook.load.guard import Lines, Problem, check_escapes, decode, raw_controls
+from yearbook.load.guard import Lines, Problem, check_escapes, decode, invisible_breaks, raw_controls
 from yearbook.load.yaml_errors import explain
 
 register(
@@ -80,6 +80,7 @@ class Scalar(Node):
     # so a position inside the text can be mapped back to the file.
     style: str | None = None
     source_lines: list[str] | None = field(default=None, repr=False)
+    end_line: int = 0  # the line the scalar ends on; 0 when not known
 
 
 @dataclass
@@ -200,13 +201,18 @@ class Reader:
             for problem in controls:
                 self._problem(name, lines, problem)
             return None
+        breaks = invisible_breaks(text)
+        for problem in breaks:
+            self._problem(name, lines, problem)
         try:
             events = parse_events(text)
         except _MultipleDocuments as exc:
             self.error("yaml.multiple_documents", self._at(name, lines, exc.mark.index))
             return None
         except yaml.MarkedYAMLError as exc:
-            self._problem(name, lines, explain(exc, lines))
+            problem = explain(exc, lines)
+            if not any(b.index == problem.index for b in breaks):  # said already
+                self._problem(name, lines, problem)
             return None
         if len(events) <= 2:  # stream start and end: nothing but comments
             self.error("yaml.empty", file_loc)
@@ -293,7 +299,8 @@ class _Composer:
             value, problems = check_escapes(self.text, event.start_mark.index, value)
             for problem in problems:
                 self.reader._problem(self.name, self.lines, problem)
-        return Scalar(loc, value, style, self.source_lines)
+        end_line = self.lines.position(event.end_mark.index)[0]
+        return Scalar(loc, value, style, self.source_lines, end_line)
 
     def sequence(self, loc: Location, depth: int) -> Sequence:
         items = []
@@ -338,19 +345,54 @@ def position_in(scalar: Scalar, offset: int) -> Location:
     """Where character `offset` of a scalar's value stands in its file.
 
     Exact for plain and quoted one-line scalars and for literal blocks (`|`),
-    which is how text is written; other styles give the scalar's start.
+    which is how text is written; close for plain and quoted scalars folded over
+    several lines (never outside them); other styles give the scalar's start.
     """
     loc = scalar.loc
     value = scalar.value
-    if scalar.style in (None, "'", '"') and "\n" not in value:
+    one_line = scalar.end_line in (0, loc.line)
+    if scalar.style in (None, "'", '"') and "\n" not in value and one_line:
         quote = 1 if scalar.style else 0
         return Location(loc.file, loc.line, loc.column + quote + offset)
+    if scalar.style in (None, "'", '"') and scalar.source_lines is not None:
+        return _in_folded_lines(scalar, offset)
     if scalar.style == "|" and scalar.source_lines is not None:
         line_index = value.count("\n", 0, offset)
         line_start = value.rfind("\n", 0, offset) + 1
         src_line = loc.line + line_index  # loc is the indicator line (1-based)
         if src_line < len(scalar.source_lines):
             text = scalar.source_lines[src_line]
-            indent = len(text) - len(text.lstrip(" "))
+            line_end = value.find("\n", line_start)
+            in_value = value[line_start : line_end if line_end >= 0 else len(value)]
+            # The source line is the block's indentation followed by the value's line
+            # (which keeps any deeper indentation as text).
+            if text.endswith(in_value):
+                indent = len(text) - len(in_value)
+            else:
+                indent = len(text) - len(text.lstrip(" "))
             return Location(loc.file, src_line + 1, indent + 1 + offset - line_start)
     return loc
+
+
+def _in_folded_lines(scalar: Scalar, offset: int) -> Location:
+    """A plain or quoted scalar over several lines: YAML joined them with a space
+    (a blank line gives a newline), the indentation dropped."""
+    lines = scalar.source_lines or []
+    loc = scalar.loc
+    last = min(scalar.end_line or loc.line, len(lines))
+    row = loc.line  # 1-based
+    start = loc.column - 1 + (1 if scalar.style else 0)
+    segment = lines[row - 1][start:].rstrip() if row <= len(lines) else ""
+    remaining = offset
+    while remaining > len(segment) and row < last:
+        row += 1
+        blank = 0
+        while row < last and not lines[row - 1].strip():
+            row, blank = row + 1, blank + 1
+        # A break became a space; a break and n blank lines became n newlines.
+        remaining -= len(segment) + max(1, blank)
+        text = lines[row - 1]
+        start = len(text) - len(text.lstrip())
+        segment = text.strip()
+    column = start + max(0, min(remaining, len(segment))) + 1
+    return Location(loc.file, row, column)

@@ -13,7 +13,7 @@ import re
 import yaml
 
 from yearbook.i18n import register
-from yearbook.load.guard import Lines, Problem
+from yearbook.load.guard import INVISIBLE_BREAKS, Lines, Problem, char_name
 
 _DETAIL_ZH = "（解析器原文：{detail}）"
 _DETAIL_EN = " (parser: {detail})"
@@ -184,6 +184,10 @@ def _typist_mistake(lines: Lines, line: int, detail: str) -> Problem | None:
     if not text:
         return None
     start = lines.starts[line - 1]
+    invisible = INVISIBLE_BREAKS.search(text)
+    if invisible:  # reported on its own already; the error is its consequence
+        args = {"char": char_name(invisible.group())}
+        return Problem("yaml.invisible_break", args, start + invisible.start())
     indent = _INDENT.match(text).group()
     if "\t" in indent:
         return Problem("yaml.syntax.tab", {"detail": detail}, start + indent.index("\t"))
