@@ -41,7 +41,8 @@ def _near_miss_pattern(expression: str) -> re.Pattern[str]:
 @dataclass
 class _Expressions:
     """The word list compiled once: per expression its near-miss pattern, and one
-    pattern over every expression's first and last two characters to pick candidates."""
+    pattern over every expression's two halves to pick candidates (one edit leaves
+    one half whole)."""
 
     patterns: dict[str, re.Pattern[str]]
     by_end: dict[str, list[str]]
@@ -56,7 +57,8 @@ def _patterns(res: Resources) -> _Expressions:
         exprs.sort(key=len, reverse=True)
         by_end: dict[str, list[str]] = {}
         for e in exprs:
-            for end in dict.fromkeys((e[:2], e[-2:])):
+            half = len(e) // 2
+            for end in dict.fromkeys((e[:half], e[half:])):
                 by_end.setdefault(end, []).append(e)
         alts = "|".join(re.escape(x) for x in by_end) or "(?!)"
         ends = re.compile(f"(?=({alts}))")
@@ -95,7 +97,7 @@ class NearMiss(Rule):
     def check(self, site: Site, env: Env) -> Iterator[Hit]:
         text = site.masked
         compiled = _patterns(env.resources)
-        # A near miss keeps at least one end of the expression: only those are tried.
+        # A near miss keeps one half of the expression whole: only those are tried.
         candidates = {e for mt in compiled.ends.finditer(text) for e in compiled.by_end[mt.group(1)]}
         reported: list[tuple[int, int]] = []
         exact_any: list[tuple[int, int]] = []
