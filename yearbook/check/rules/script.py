@@ -74,7 +74,7 @@ def _allowed(res: Resources) -> tuple[set[str], list[str]]:
 
 class Traditional(Rule):
     id = "script.traditional"
-    description = "简体文本中混入繁体字（據OpenCC繁简对照表；於、乾等繁简同形字不报）"
+    description = "简体文本中混入繁体字（据 OpenCC 繁简对照表；於、乾等繁简同形字不报）"
     description_en = "a traditional character in simplified text (OpenCC's tables)"
     catches: ClassVar[list[str]] = [
         "会议後，委员们分组讨论。",
