@@ -38,8 +38,11 @@ def has_cjk(text: str) -> bool:
     return CJK.search(text) is not None
 
 
+_NOT_CJK = re.compile(f"[^{_CJK_CLASS}]+")
+
+
 def cjk_count(text: str) -> int:
-    return len(CJK.findall(text))
+    return len(_NOT_CJK.sub("", text))
 
 
 def is_chinese_context(ch: str) -> bool:

@@ -40,13 +40,11 @@ def _near_miss_pattern(expression: str) -> re.Pattern[str]:
 
 @dataclass
 class _Expressions:
-    """The word list compiled once: per expression its near-miss pattern, and one
-    pattern over every expression's two halves to pick candidates (one edit leaves
-    one half whole)."""
+    """The word list compiled once: per expression its near-miss pattern, and each
+    expression under its two halves, to pick candidates (one edit leaves one half whole)."""
 
     patterns: dict[str, re.Pattern[str]]
     by_end: dict[str, list[str]]
-    ends: re.Pattern[str]
 
 
 def _patterns(res: Resources) -> _Expressions:
@@ -60,10 +58,8 @@ def _patterns(res: Resources) -> _Expressions:
             half = len(e) // 2
             for end in dict.fromkeys((e[:half], e[half:])):
                 by_end.setdefault(end, []).append(e)
-        alts = "|".join(re.escape(x) for x in by_end) or "(?!)"
-        ends = re.compile(f"(?=({alts}))")
         patterns = {e: _near_miss_pattern(e) for e in exprs}
-        cached = res.__dict__["_near_miss"] = _Expressions(patterns, by_end, ends)
+        cached = res.__dict__["_near_miss"] = _Expressions(patterns, by_end)
     return cached
 
 
@@ -98,7 +94,7 @@ class NearMiss(Rule):
         text = site.masked
         compiled = _patterns(env.resources)
         # A near miss keeps one half of the expression whole: only those are tried.
-        candidates = {e for mt in compiled.ends.finditer(text) for e in compiled.by_end[mt.group(1)]}
+        candidates = {e for half, exprs in compiled.by_end.items() if half in text for e in exprs}
         reported: list[tuple[int, int]] = []
         exact_any: list[tuple[int, int]] = []
         exacts: dict[str, list[tuple[int, int]]] = {}

@@ -46,6 +46,7 @@ def _table(name: str) -> dict[str, list[str]]:
 @dataclass(frozen=True)
 class _Tables:
     simple_of: dict[str, str]  # traditional-only character → its simplified form
+    traditional_set: frozenset[str]  # the same, for the quick test most texts stop at
     traditional: re.Pattern[str]
     simplified: re.Pattern[str]  # characters only simplified text writes (后, 发)
 
@@ -60,7 +61,7 @@ def _tables() -> _Tables:
     st = _table("STCharacters.txt")
     simple_of = {c: v[0] for c, v in ts.items() if len(c) == 1 and c not in v and c not in st}
     simplified = {c for c, v in st.items() if len(c) == 1 and c not in v and c not in ts}
-    return _Tables(simple_of, _char_class(set(simple_of)), _char_class(simplified))
+    return _Tables(simple_of, frozenset(simple_of), _char_class(set(simple_of)), _char_class(simplified))
 
 
 def _allowed(res: Resources) -> tuple[set[str], list[str]]:
@@ -92,7 +93,7 @@ class Traditional(Rule):
     def check(self, site: Site, env: Env) -> Iterator[Hit]:
         tables = _tables()
         text = site.masked
-        if tables.traditional.search(text) is None or tables.simplified.search(text) is None:
+        if tables.traditional_set.isdisjoint(text) or tables.simplified.search(text) is None:
             return
         chars, words = _allowed(env.resources)
         for mt in tables.traditional.finditer(text):
