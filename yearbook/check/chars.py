@@ -61,7 +61,11 @@ def mask_references(text: str) -> str:
 
 def count_characters(text: str) -> int:
     """Characters that count towards the error rate: all but whitespace and references."""
-    masked = mask_references(text)
+    return count_masked(mask_references(text))
+
+
+def count_masked(masked: str) -> int:
+    """count_characters of a text whose references are masked already."""
     return len(masked) - sum(len(run) for run in _WHITESPACE_OR_MASK.findall(masked))
 
 

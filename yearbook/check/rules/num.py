@@ -108,6 +108,8 @@ class MixedDate(Rule):
     ]
 
     def check(self, site: Site, env: Env) -> Iterator[Hit]:
+        if "月" not in site.masked:
+            return  # every pattern names a month
         for pattern in self._PATTERNS:
             for m in pattern.finditer(site.masked):
                 yield Hit(m.start(), m.end(), "num.mixed_date", {"span": m.group()})
@@ -149,10 +151,13 @@ class ShortYear(Rule):
     )
 
     def check(self, site: Site, env: Env) -> Iterator[Hit]:
+        text = site.masked
+        if "年" not in text and "’" not in text and "'" not in text:
+            return  # every pattern names a year
         for pattern in self._PATTERNS:
-            for m in pattern.finditer(site.masked):
+            for m in pattern.finditer(text):
                 yield Hit(m.start(), m.end(), "num.short_year", {"span": m.group()})
-        for m in self._EDGE.finditer(site.masked):
+        for m in self._EDGE.finditer(text):
             yield Hit(m.start(), m.end(), "num.short_year_edge", {"span": m.group()})
 
 
@@ -194,6 +199,8 @@ class SpaceInNumber(Rule):
 
     def check(self, site: Site, env: Env) -> Iterator[Hit]:
         text = site.masked
+        if self._GAP.search(text) is None:
+            return  # no space at all: the usual case in Chinese text
         for pattern, where, where_en in self._PATTERNS:
             for m in pattern.finditer(text):
                 args = {"span": m.group(), "where": where, "where_en": where_en}
@@ -240,6 +247,8 @@ class Percentage(Rule):
 
     def check(self, site: Site, env: Env) -> Iterator[Hit]:
         text = site.masked
+        if "%" not in text and "％" not in text:
+            return
         for pm in _PERCENT.finditer(text):
             head = text[: pm.start()]
             parts = list(_COUNT.finditer(head[-16:]))
@@ -289,6 +298,8 @@ class ApproxNonRound(Rule):
 
     def check(self, site: Site, env: Env) -> Iterator[Hit]:
         text = site.masked
+        if "余" not in text and "多" not in text:
+            return
         for m in self._PATTERN.finditer(text):
             number, mark = m.group(1), m.group(2)
             # 多功能、多元、多方: 多 starts a word here, the figure is an ordinal or a label.
