@@ -191,9 +191,9 @@ class SpaceInNumber(Rule):
         # 1 000: groups of three digits set apart by a space
         (re.compile(rf"(?<![\d.])\d{{1,3}}(?:{_SPACE}\d{{3}})+(?![\d.])"), "中间", "inside a number"),
         # 6.9 %, 2004 年
-        (re.compile(rf"\d{_SPACE}[{_UNIT_AFTER}]"), "与单位之间", "between a number and its unit"),
+        (re.compile(rf"\d+(?:\.\d+)?{_SPACE}[{_UNIT_AFTER}]"), "与单位之间", "between a number and its unit"),
         # 2022年 5月
-        (re.compile(rf"\d[年月]{_SPACE}\d"), "与日期之间", "inside a date"),
+        (re.compile(rf"\d+[年月]{_SPACE}\d+[月日]?"), "与日期之间", "inside a date"),
     ]
     _GAP = re.compile(_SPACE)
 
