@@ -46,6 +46,7 @@ _DEFINE = re.compile(r"（(?:以下)?简称(?:为)?[“\"‘]?([\u4e00-\u9fffA-Z
 _RUN_BEFORE = re.compile(r"[\u4e00-\u9fff·]+$")
 _CLAUSE_START = re.compile(r"[，。；：、！？,;:!?]")
 _PLACE = "[\u4e00-\u9fff]{2,4}?"
+_ARTICLE_GROUP = re.compile(r"c\d+a\d+")  # site.group of an article's texts
 
 
 @dataclass
@@ -89,7 +90,7 @@ def _scopes(sites: list[Site]) -> list[list[Site]]:
     for site in sites:
         if site.role not in (PARAGRAPH, TITLE, BOOK_FIELD) or site.chapter is None:
             continue
-        article = site.group if re.fullmatch(r"c\d+a\d+", site.group) else ""
+        article = site.group if _ARTICLE_GROUP.fullmatch(site.group) else ""
         scopes.setdefault((id(site.chapter), article), []).append(site)
     return list(scopes.values())
 
