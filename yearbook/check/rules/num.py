@@ -214,7 +214,7 @@ class SpaceInNumber(Rule):
 
 _PERCENT = re.compile(r"占(?:[^，。；;：:\d]{0,10}?)(\d+(?:\.\d+)?) ?[%％]")
 _COUNT = re.compile(r"(?<![\d.])(\d+)(余|多)?([名人件个项次家所条篇份场期户])")
-_TOTAL_WORD = re.compile(r"(?:共有|共计|合计|总计|总数|共|全部|全体|总共)[^，。；;\d]{0,12}?$")
+_TOTAL_WORD = re.compile(r"(?:共有|现有|共计|合计|总计|总数|共|全部|全体|总共)[^，。；;\d]{0,12}?$")
 
 
 def _fits(part: int, whole: int, given: float, places: int) -> bool:
