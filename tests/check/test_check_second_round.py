@@ -13,7 +13,7 @@ from yearbook.check import apply_fixes, run_checks
 from yearbook.check.resources import load_resources
 from yearbook.check.rules.data_text import _example_chapter
 from yearbook.check.run import check_text
-from yearbook.diagnostics import YearbookError
+from yearbook.diagnostics import Severity, YearbookError
 from yearbook.load.book import load_book
 
 DATA = Path(__file__).resolve().parents[2] / "data"
@@ -181,7 +181,8 @@ articles:
 """
     report = run_checks(load_book(make_data({"chapter.yaml": chapter})))
     first = [f for f in report.findings if f.rule == "names.first-mention"]
-    assert len(first) == 1 and "乙文" not in first[0].excerpt
+    assert len(first) == 1 and first[0].severity is Severity.WARNING
+    assert first[0].location.line == 9  # 乙文, which never names the body in full
     assert "names.before-full" not in _rules(report.findings)
 
 
@@ -257,3 +258,36 @@ def _env() -> dict[str, str]:
     import os
 
     return {k: v for k, v in os.environ.items() if k not in ("LANG", "LC_ALL", "YEARBOOK_LANG")}
+
+
+# ── recall: errors planted in the clean corpus are found ──────────────────────
+
+CORPUS = Path(__file__).parent / "clean_corpus"
+
+# (rule, a sentence of the clean corpus, what it is changed to)
+PLANTED = [
+    ("num.space", "改造后小区物业覆盖率由上年的58%提高到86%", "改造后小区物业覆盖率由上年的58 %提高到86%"),
+    ("num.percent", "党外委员占委员总数的60.7%", "党外委员占委员总数的66.7%"),
+    ("num.short-year", "至年底已办结39条", "至23年底已办结39条"),
+    ("script.traditional", "组织委员深入12个社区走访座谈", "组织委员深入12个社区走訪座谈"),
+    ("data.count-mismatch", "全年召开区政协十一届常委会会议5次", "全年召开区政协十一届常委会会议6次"),
+    ("names.before-full", "2023年，区政协在中共嘉禾区委的坚强领导下", "2023年，区政协在中共嘉禾区委的坚强领导下"),
+    ("expr.near-miss", "全面贯彻落实党的二十大精神", "全面贯彻落实党的二十精神"),
+]
+
+
+@pytest.mark.parametrize(("rule", "clean", "planted"), PLANTED, ids=[p[0] for p in PLANTED])
+def test_error_planted_in_clean_text_is_found(rule: str, clean: str, planted: str) -> None:
+    lines = [
+        line for line in (CORPUS / "own_district.txt").read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
+    n = next(i for i, line in enumerate(lines) if clean in line)
+    chapter = _example_chapter()
+    if rule == "names.before-full":
+        # the abbreviation used in the line before the one that introduces it
+        text = lines[n] + next(line for line in lines if "以下简称" in line)
+    else:
+        text = lines[n].replace(clean, planted)
+    assert not check_text(lines[n], year=2023, chapter=chapter, rule_ids={rule})
+    assert check_text(text, year=2023, chapter=chapter, rule_ids={rule}), (rule, planted)

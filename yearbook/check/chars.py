@@ -41,8 +41,11 @@ def has_cjk(text: str) -> bool:
     return CJK.search(text) is not None
 
 
+_NOT_CJK = re.compile(f"[^{_CJK_CLASS}]+")
+
+
 def cjk_count(text: str) -> int:
-    return len(CJK.findall(text))
+    return len(_NOT_CJK.sub("", text))
 
 
 def is_chinese_context(ch: str) -> bool:
@@ -63,7 +66,11 @@ def mask_references(text: str) -> str:
 
 def count_characters(text: str) -> int:
     """Characters that count towards the error rate: all but whitespace and references."""
-    masked = mask_references(text)
+    return count_masked(mask_references(text))
+
+
+def count_masked(masked: str) -> int:
+    """count_characters of a text whose references are masked already."""
     return len(masked) - sum(len(run) for run in _WHITESPACE_OR_MASK.findall(masked))
 
 

@@ -82,9 +82,13 @@ class Resources:
     allow: list[str] = field(default_factory=list)
 
 
+# libyaml's parser when it is there: the word lists are read on every run.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _read(path: Path) -> Any:
     with path.open(encoding="utf-8-sig") as fh:
-        return yaml.safe_load(fh) or {}
+        return yaml.load(fh, Loader=_LOADER) or {}
 
 
 def _get(data: dict, key: str) -> Any:

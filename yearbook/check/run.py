@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from yearbook import model as m
-from yearbook.check.chars import count_characters
+from yearbook.check.chars import count_masked
 from yearbook.check.finding import Finding, Fix
 from yearbook.check.report import CheckReport
 from yearbook.check.resources import Resources, load_resources
@@ -59,7 +59,7 @@ def run_checks(loaded: Loaded, resources: Resources | None = None) -> CheckRepor
     findings: list[Finding] = []
     characters = 0
     for site in sites:
-        characters += count_characters(site.text)
+        characters += count_masked(site.masked)
         findings += check_site(site, rules, env)
     for rule in rules:
         if isinstance(rule, BookRule):

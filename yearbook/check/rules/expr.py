@@ -25,27 +25,71 @@ register(
 MIN_LENGTH = 6  # shorter expressions have too many right neighbours one character away
 
 
-def _near_miss_pattern(expression: str) -> re.Pattern[str]:
-    """Every string one edit away from `expression`: one character missing, added or changed."""
-    alts: set[str] = set()
-    chars = [re.escape(c) for c in expression]
-    any_char = "[^\\s，。、；：]"
-    for i in range(len(chars)):
-        alts.add("".join(chars[:i] + chars[i + 1 :]))  # missing
-        alts.add("".join([*chars[:i], any_char, *chars[i + 1 :]]))  # changed
-    for i in range(1, len(chars)):
-        alts.add("".join([*chars[:i], any_char, *chars[i:]]))  # added
-    return re.compile("|".join(sorted(alts, key=len, reverse=True)))
+_NOT_A_SLIP = re.compile(r"[\s，。、；：]")  # a mark or a space is never the added or changed character
+
+
+def _one_edit(window: str, expression: str) -> bool:
+    """`window` is `expression`, or one character missing, changed or added inside it."""
+    n, m = len(window), len(expression)
+    head = 0
+    while head < min(n, m) and window[head] == expression[head]:
+        head += 1
+    if n == m:
+        if head == n:
+            return True
+        return window[head + 1 :] == expression[head + 1 :] and not _NOT_A_SLIP.match(window[head])
+    if n == m - 1:  # one character missing, anywhere
+        return window[head:] == expression[head + 1 :]
+    if n == m + 1:  # one character added, between two of the expression's
+        # Where an added character fits at all, it fits at the first difference.
+        fits = 0 < head < m and window[head + 1 :] == expression[head:]
+        return fits and not _NOT_A_SLIP.match(window[head])
+    return False
+
+
+class _NearMisses:
+    """Where in a text `expression`, or a string one edit away from it, stands.
+
+    One edit leaves one half of the expression whole, so windows are tried only at
+    the places a half is found: a few string searches instead of a regular
+    expression of every edit (compiling those cost more than checking a book)."""
+
+    def __init__(self, expression: str) -> None:
+        self.expression = expression
+        half = len(expression) // 2
+        self.first, self.second = expression[:half], expression[half:]
+
+    def windows(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of every near miss or exact occurrence, leftmost first; at one
+        start the longest."""
+        size = len(self.expression)
+        starts: set[int] = set()
+        at = text.find(self.first)
+        while at >= 0:
+            starts.add(at)
+            at = text.find(self.first, at + 1)
+        at = text.find(self.second)
+        while at >= 0:
+            end = at + len(self.second)
+            starts.update(s for s in (end - size - 1, end - size, end - size + 1) if s >= 0)
+            at = text.find(self.second, at + 1)
+        found = []
+        for start in sorted(starts):
+            for length in (size + 1, size, size - 1):
+                window = text[start : start + length]
+                if len(window) == length and _one_edit(window, self.expression):
+                    found.append((start, start + length))
+                    break
+        return found
 
 
 @dataclass
 class _Expressions:
-    """The word list compiled once: per expression its near-miss pattern, and one
-    pattern over every expression's first and last two characters to pick candidates."""
+    """The word list prepared once: each expression's finder, and each expression
+    under its two halves, to pick candidates (one edit leaves one half whole)."""
 
-    patterns: dict[str, re.Pattern[str]]
+    finders: dict[str, _NearMisses]
     by_end: dict[str, list[str]]
-    ends: re.Pattern[str]
 
 
 def _patterns(res: Resources) -> _Expressions:
@@ -56,12 +100,10 @@ def _patterns(res: Resources) -> _Expressions:
         exprs.sort(key=len, reverse=True)
         by_end: dict[str, list[str]] = {}
         for e in exprs:
-            for end in dict.fromkeys((e[:2], e[-2:])):
+            half = len(e) // 2
+            for end in dict.fromkeys((e[:half], e[half:])):
                 by_end.setdefault(end, []).append(e)
-        alts = "|".join(re.escape(x) for x in by_end) or "(?!)"
-        ends = re.compile(f"(?=({alts}))")
-        patterns = {e: _near_miss_pattern(e) for e in exprs}
-        cached = res.__dict__["_near_miss"] = _Expressions(patterns, by_end, ends)
+        cached = res.__dict__["_near_miss"] = _Expressions({e: _NearMisses(e) for e in exprs}, by_end)
     return cached
 
 
@@ -95,8 +137,8 @@ class NearMiss(Rule):
     def check(self, site: Site, env: Env) -> Iterator[Hit]:
         text = site.masked
         compiled = _patterns(env.resources)
-        # A near miss keeps at least one end of the expression: only those are tried.
-        candidates = {e for mt in compiled.ends.finditer(text) for e in compiled.by_end[mt.group(1)]}
+        # A near miss keeps one half of the expression whole: only those are tried.
+        candidates = {e for half, exprs in compiled.by_end.items() if half in text for e in exprs}
         reported: list[tuple[int, int]] = []
         exact_any: list[tuple[int, int]] = []
         exacts: dict[str, list[tuple[int, int]]] = {}
@@ -107,33 +149,31 @@ class NearMiss(Rule):
                 spans.append((at, at + len(expression)))
                 at = text.find(expression, at + 1)
             exact_any += spans
-        for expression, pattern in compiled.patterns.items():
+        for expression, finder in compiled.finders.items():
             if expression not in candidates:
                 continue
             exact = exacts[expression]
             pos = 0
-            while True:
-                mt = pattern.search(text, pos)
-                if not mt:
-                    break
-                pos = mt.start() + 1
-                if mt.group() == expression or any(s < mt.end() and mt.start() < e for s, e in exact):
+            for start, end in finder.windows(text):
+                if start < pos:
+                    continue
+                pos = start + 1
+                span = text[start:end]
+                if span == expression or any(s < end and start < e for s, e in exact):
                     continue
                 # The expression, longer, also fits here (党的二十大精神 inside 党的二十大精神的): fine.
-                if text.startswith(expression, mt.start()):
+                if text.startswith(expression, start):
                     continue
-                pos = mt.end()
+                pos = end
                 # One slip counts once: a shorter expression inside a longer one that has
                 # already reported here (新时代中国特色社会主义思想 in 习近平新时代…) stays quiet.
-                if any(s < mt.end() and mt.start() < e for s, e in reported):
+                if any(s < end and start < e for s, e in reported):
                     continue
                 # Inside another expression written right (a longer form that holds this one).
-                if any(s <= mt.start() and mt.end() <= e for s, e in exact_any):
+                if any(s <= start and end <= e for s, e in exact_any):
                     continue
-                reported.append((mt.start(), mt.end()))
-                yield Hit(
-                    mt.start(), mt.end(), "expr.near_miss", {"span": mt.group(), "expression": expression}
-                )
+                reported.append((start, end))
+                yield Hit(start, end, "expr.near_miss", {"span": span, "expression": expression})
 
 
 class CommonTypo(Rule):

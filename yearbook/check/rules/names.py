@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from yearbook import model as m
@@ -46,6 +46,7 @@ _DEFINE = re.compile(r"（(?:以下)?简称(?:为)?[“\"‘]?([\u4e00-\u9fffA-Z
 _RUN_BEFORE = re.compile(r"[\u4e00-\u9fff·]+$")
 _CLAUSE_START = re.compile(r"[，。；：、！？,;:!?]")
 _PLACE = "[\u4e00-\u9fff]{2,4}?"
+_ARTICLE_GROUP = re.compile(r"c\d+a\d+")  # site.group of an article's texts
 
 
 @dataclass
@@ -89,7 +90,7 @@ def _scopes(sites: list[Site]) -> list[list[Site]]:
     for site in sites:
         if site.role not in (PARAGRAPH, TITLE, BOOK_FIELD) or site.chapter is None:
             continue
-        article = site.group if re.fullmatch(r"c\d+a\d+", site.group) else ""
+        article = site.group if _ARTICLE_GROUP.fullmatch(site.group) else ""
         scopes.setdefault((id(site.chapter), article), []).append(site)
     return list(scopes.values())
 
@@ -128,10 +129,15 @@ class _NameRule(BookRule):
     example_chapter = staticmethod(lambda: m.Chapter(Text("类目")))
 
     def check_book(self, sites: list[Site], env: Env) -> Iterator[Finding]:
-        names = _compile(env.resources)
-        for scope in _scopes(sites):
-            found = [*self._defined(scope, names), *self._first_mention(scope, names)]
-            yield from (f for f in found if f.message in self.messages)
+        # The three rules share one reading of the names: made once per run.
+        cached = env.__dict__.get("_names_found")
+        if cached is None or cached[0] is not sites:
+            names = _compile(env.resources)
+            found: list[Finding] = []
+            for scope in _scopes(sites):
+                found += [*self._defined(scope, names), *self._first_mention(scope, names)]
+            cached = env.__dict__["_names_found"] = (sites, found)
+        yield from (replace(f, rule=self.id) for f in cached[1] if f.message in self.messages)
 
     def _defined(self, scope: list[Site], names: _Names) -> Iterator[Finding]:
         # Every （以下简称X） of the scope, in order.
@@ -213,7 +219,8 @@ class _NameRule(BookRule):
     def _finding(
         self, site: Site, at: int, message: str, args: dict, severity: Severity | None, excerpt: str
     ) -> Finding:
-        return Finding(self.id, severity or self.severity, message, args, site.text.position(at), excerpt)
+        # The rule id is set by the rule that reports it (check_book); the severity here.
+        return Finding("", severity or Severity.WARNING, message, args, site.text.position(at), excerpt)
 
 
 class AbbreviationFirst(_NameRule):

@@ -72,6 +72,8 @@ class SessionArabic(Rule):
     ]
 
     def check(self, site: Site, env: Env) -> Iterator[Hit]:
+        if "届" not in site.masked and "中全会" not in site.masked:
+            return  # every pattern names a 届 or a 中全会
         seen: list[tuple[int, int]] = []
         for pattern in self._PATTERNS:
             for m in pattern.finditer(site.masked):
@@ -106,6 +108,8 @@ class MixedDate(Rule):
     ]
 
     def check(self, site: Site, env: Env) -> Iterator[Hit]:
+        if "月" not in site.masked:
+            return  # every pattern names a month
         for pattern in self._PATTERNS:
             for m in pattern.finditer(site.masked):
                 yield Hit(m.start(), m.end(), "num.mixed_date", {"span": m.group()})
@@ -147,10 +151,13 @@ class ShortYear(Rule):
     )
 
     def check(self, site: Site, env: Env) -> Iterator[Hit]:
+        text = site.masked
+        if "年" not in text and "’" not in text and "'" not in text:
+            return  # every pattern names a year
         for pattern in self._PATTERNS:
-            for m in pattern.finditer(site.masked):
+            for m in pattern.finditer(text):
                 yield Hit(m.start(), m.end(), "num.short_year", {"span": m.group()})
-        for m in self._EDGE.finditer(site.masked):
+        for m in self._EDGE.finditer(text):
             yield Hit(m.start(), m.end(), "num.short_year_edge", {"span": m.group()})
 
 
@@ -184,14 +191,16 @@ class SpaceInNumber(Rule):
         # 1 000: groups of three digits set apart by a space
         (re.compile(rf"(?<![\d.])\d{{1,3}}(?:{_SPACE}\d{{3}})+(?![\d.])"), "中间", "inside a number"),
         # 6.9 %, 2004 年
-        (re.compile(rf"\d{_SPACE}[{_UNIT_AFTER}]"), "与单位之间", "between a number and its unit"),
+        (re.compile(rf"\d+(?:\.\d+)?{_SPACE}[{_UNIT_AFTER}]"), "与单位之间", "between a number and its unit"),
         # 2022年 5月
-        (re.compile(rf"\d[年月]{_SPACE}\d"), "与日期之间", "inside a date"),
+        (re.compile(rf"\d+[年月]{_SPACE}\d+[月日]?"), "与日期之间", "inside a date"),
     ]
     _GAP = re.compile(_SPACE)
 
     def check(self, site: Site, env: Env) -> Iterator[Hit]:
         text = site.masked
+        if self._GAP.search(text) is None:
+            return  # no space at all: the usual case in Chinese text
         for pattern, where, where_en in self._PATTERNS:
             for m in pattern.finditer(text):
                 args = {"span": m.group(), "where": where, "where_en": where_en}
@@ -205,7 +214,7 @@ class SpaceInNumber(Rule):
 
 _PERCENT = re.compile(r"占(?:[^，。；;：:\d]{0,10}?)(\d+(?:\.\d+)?) ?[%％]")
 _COUNT = re.compile(r"(?<![\d.])(\d+)(余|多)?([名人件个项次家所条篇份场期户])")
-_TOTAL_WORD = re.compile(r"(?:共有|共计|合计|总计|总数|共|全部|全体|总共)[^，。；;\d]{0,12}?$")
+_TOTAL_WORD = re.compile(r"(?:共有|现有|共计|合计|总计|总数|共|全部|全体|总共)[^，。；;\d]{0,12}?$")
 
 
 def _fits(part: int, whole: int, given: float, places: int) -> bool:
@@ -238,6 +247,8 @@ class Percentage(Rule):
 
     def check(self, site: Site, env: Env) -> Iterator[Hit]:
         text = site.masked
+        if "%" not in text and "％" not in text:
+            return
         for pm in _PERCENT.finditer(text):
             head = text[: pm.start()]
             parts = list(_COUNT.finditer(head[-16:]))
@@ -287,6 +298,8 @@ class ApproxNonRound(Rule):
 
     def check(self, site: Site, env: Env) -> Iterator[Hit]:
         text = site.masked
+        if "余" not in text and "多" not in text:
+            return
         for m in self._PATTERN.finditer(text):
             number, mark = m.group(1), m.group(2)
             # 多功能、多元、多方: 多 starts a word here, the figure is an ordinal or a label.

@@ -254,9 +254,12 @@ class RangeMark(Rule):
         re.compile(rf"(?<![\d\-－./])\d{{1,2}}\s*{_DASH}\s*\d{{1,2}}月"),
         re.compile(rf"\d{{1,2}}日\s*{_DASH}\s*\d{{1,2}}日"),
     ]
+    _ANY_DASH = re.compile(_DASH)
     _UNITS = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*[~～]\s*\d+(?:\.\d+)?\s*(?:%|‰|万|亿|千米|公里|公顷|吨)")
 
     def check(self, site: Site, env: Env) -> Iterator[Hit]:
+        if self._ANY_DASH.search(site.masked) is None:
+            return  # most texts have no range at all
         seen: set[int] = set()
         for pattern in self._SPANS:
             for m in pattern.finditer(site.masked):
