@@ -151,6 +151,16 @@ def _to_output_mode(im: Image.Image) -> Image.Image:
     return im.convert("RGB")
 
 
+def _upright(im: Image.Image) -> Image.Image:
+    """The picture turned as its EXIF orientation says; a damaged EXIF block counts as upright."""
+    try:
+        if im.getexif().get(0x0112, 1) in (1, None):
+            return im
+        return ImageOps.exif_transpose(im)
+    except (OSError, SyntaxError, ValueError, KeyError, TypeError, struct.error):
+        return im
+
+
 def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -171,10 +181,9 @@ def make_picture(raw: bytes, name: str) -> Picture:
         im.draft(im.mode, (int(width * scale) + 1, int(height * scale) + 1))
     try:
         im.load()
-        orientation = im.getexif().get(0x0112, 1)
-        upright = ImageOps.exif_transpose(im) if orientation != 1 else im
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
         raise ImageProblem("image.broken", reason=str(exc) or type(exc).__name__) from exc
+    upright = _upright(im)
     out = _to_output_mode(upright)
     if max(out.size) > MAX_SIDE:
         out = out.copy()

@@ -176,3 +176,12 @@ def test_a_plate_page_holds_one_to_four_photos(make_data):
     with pytest.raises(YearbookError) as caught:
         load_book(folder)
     assert "彩页每页放一至四幅照片，这一页有 5 幅" in caught.value.diagnostics[0].render()
+
+
+def test_captions_and_credits_are_proofread(make_data):
+    from yearbook.check import run_checks
+
+    chapter = CHAPTER.replace("caption: 全体会议会场", "caption: 全体会议会场,委员出席")
+    report = run_checks(load_book(folder_with_images(make_data, chapter)))
+    (finding,) = [f for f in report.findings if f.rule == "punct.halfwidth"]
+    assert finding.location is not None and finding.location.line == 14
