@@ -11,7 +11,17 @@ import pytest
 from lxml import etree
 
 from tests import imagemaker as mk
-from yearbook.doctree import Document, Figure, Heading, Metadata, OutlineItem, Paragraph, Plates, PlatePhoto, Run
+from yearbook.doctree import (
+    Document,
+    Figure,
+    Heading,
+    Metadata,
+    OutlineItem,
+    Paragraph,
+    PlatePhoto,
+    Plates,
+    Run,
+)
 from yearbook.images import figure_size, make_picture
 from yearbook.style import Style, load_style
 from yearbook.writers.docx import write_docx
