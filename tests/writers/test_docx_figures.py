@@ -119,3 +119,18 @@ def test_plates_are_tables_of_pictures(style):
     assert [len(t.findall(".//w:drawing", NS)) for t in tables] == [1, 4]
     assert len(tables[1].findall("w:tr", NS)) == 2  # 2 × 2
     assert len([n for n in package.namelist() if n.startswith("word/media/")]) == 2
+
+
+def test_example_has_its_pictures_once_each(style):
+    from yearbook.build import prepare
+
+    prepared = prepare(ROOT / "data")
+    out = io.BytesIO()
+    write_docx(prepared.document, style, out)
+    package = zipfile.ZipFile(io.BytesIO(out.getvalue()))
+    drawings = body(package).findall(".//w:drawing", NS)
+    assert len(drawings) == 5  # 2 plate photos and 3 figures
+    media = [n for n in package.namelist() if n.startswith("word/media/")]
+    assert len(media) == 3  # the plates show two of the figures' files again
+    captions = ["".join(p.itertext()) for p in body(package).iter(f"{{{NS['w']}}}p")]
+    assert [c[:2] for c in captions if c.startswith("图") and "\u3000" in c[:4]] == ["图1", "图2", "图3"]

@@ -42,7 +42,7 @@ def write_body(document: WordDocument, doc: Document, style: Style) -> None:
     body = document.element.body
     body_sect_pr = body.sectPr
     page = style.page
-    groups = _group(doc.blocks, style)
+    groups = _group([*doc.front, *doc.blocks], style)
     pictures = PictureWriter(document)
     for index, group in enumerate(groups):
         elements = [e for b in group.blocks for e in _block(b, style, group.wide, pictures)]

@@ -28,7 +28,7 @@ def write_pdf(doc: Document, style: Style, faces: Mapping[str, Face], out: Binar
     fonts = FontSet(faces, style.characters)
     marks = PageMarks()
     template = YearbookDocTemplate(out, style, doc.meta, fonts, marks)
-    story = StoryBuilder(style, fonts, marks).build(doc.blocks)
+    story = StoryBuilder(style, fonts, marks).build([*doc.front, *doc.blocks])
     # Binary (Flate only) streams instead of ASCII85 over Flate: a fifth smaller and faster
     # to write; nobody mails these PDFs through 7-bit channels any more. Set for this build
     # only, so other ReportLab users in the process keep their setting.
