@@ -151,11 +151,20 @@ def _to_output_mode(im: Image.Image) -> Image.Image:
     return im.convert("RGB")
 
 
-def _upright(im: Image.Image) -> Image.Image:
-    """The picture turned as its EXIF orientation says; a damaged EXIF block counts as upright."""
+def _orientation(im: Image.Image) -> int:
+    """The EXIF orientation (1 upright … 8); a damaged EXIF block counts as upright."""
     try:
-        if im.getexif().get(0x0112, 1) in (1, None):
-            return im
+        value = im.getexif().get(0x0112, 1)
+    except (OSError, SyntaxError, ValueError, KeyError, TypeError, struct.error):
+        return 1
+    return value if isinstance(value, int) and 1 <= value <= 8 else 1
+
+
+def _upright(im: Image.Image) -> Image.Image:
+    """The picture turned as its EXIF orientation says."""
+    if _orientation(im) == 1:
+        return im
+    try:
         return ImageOps.exif_transpose(im)
     except (OSError, SyntaxError, ValueError, KeyError, TypeError, struct.error):
         return im
@@ -166,7 +175,12 @@ def _digest(data: bytes) -> str:
 
 
 def make_picture(raw: bytes, name: str) -> Picture:
-    """The print-ready picture of an image file's bytes; raises ImageProblem."""
+    """The print-ready picture of an image file's bytes; raises ImageProblem.
+
+    The file is checked now, decoded whole (at 1/8 size for a JPEG: libjpeg still reads
+    every byte, so a truncated file fails here, cheaply); the output bytes are made when
+    a writer first asks for them, so `yearbook check` never pays for them.
+    """
     if not raw:
         raise ImageProblem("image.empty")
     im = _open(raw)
@@ -175,30 +189,36 @@ def make_picture(raw: bytes, name: str) -> Picture:
     width, height = im.size
     if width <= 0 or height <= 0:
         raise ImageProblem("image.zero_size", width=width, height=height)
+    turned = _orientation(im) in (5, 6, 7, 8)
     scale = min(1.0, MAX_SIDE / max(width, height))
-    if scale < 1.0 and im.format == "JPEG":
-        # Let libjpeg decode at 1/2, 1/4 or 1/8 size when that is still large enough.
-        im.draft(im.mode, (int(width * scale) + 1, int(height * scale) + 1))
+    size = (max(1, round(width * scale)), max(1, round(height * scale)))
+    out_size = size[::-1] if turned else size
+    as_is = scale == 1.0 and _orientation(im) == 1 and im.mode in ("RGB", "L")
+    if im.format == "JPEG":
+        im.draft(im.mode, (max(1, width // 8), max(1, height // 8)))
     try:
         im.load()
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
         raise ImageProblem("image.broken", reason=str(exc) or type(exc).__name__) from exc
-    upright = _upright(im)
-    out = _to_output_mode(upright)
-    if max(out.size) > MAX_SIDE:
-        out = out.copy()
-        out.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS, reducing_gap=3.0)
     fmt = "jpeg" if im.format == "JPEG" else "png"
-    if out is im and scale == 1.0:
-        data = raw  # already upright, RGB or grey, and not oversized: the user's bytes as they are
-    else:
+
+    def render() -> bytes:
+        if as_is:
+            return raw  # upright, RGB or grey, not oversized: the user's bytes as they are
+        source = Image.open(io.BytesIO(raw))
+        if fmt == "jpeg" and scale < 1.0:
+            source.draft(source.mode, size)  # decode at 1/2, 1/4 or 1/8 when still large enough
+        out = _to_output_mode(_upright(source))
+        if out.size != out_size:
+            out = out.resize(out_size, Image.Resampling.LANCZOS, reducing_gap=3.0)
         buffer = io.BytesIO()
         if fmt == "jpeg":
-            out.save(buffer, "JPEG", quality=JPEG_QUALITY, optimize=True)
+            out.save(buffer, "JPEG", quality=JPEG_QUALITY)
         else:
             out.save(buffer, "PNG")
-        data = buffer.getvalue()
-    return Picture(_digest(data), data, fmt, out.width, out.height, name)
+        return buffer.getvalue()
+
+    return Picture(_digest(raw), fmt, out_size[0], out_size[1], name, render)
 
 
 class PictureLoader:
