@@ -22,7 +22,7 @@ from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 from yearbook.diagnostics import Diagnostic, Location, Severity
 from yearbook.doctree import Document, Figure, Picture, Plates
-from yearbook.i18n import register
+from yearbook.i18n import language, register
 from yearbook.style import Style
 
 register(
@@ -63,7 +63,7 @@ register(
     }
 )
 
-SUPPORTED = {"JPEG": "JPEG（.jpg .jpeg）", "PNG": "PNG（.png）"}
+SUPPORTED = {"JPEG": ".jpg .jpeg", "PNG": ".png"}
 # Pillow's decompression-bomb guard, at our limit: warning above it, error above twice it;
 # both refuse the file. 150 million pixels is more than any camera in an office makes.
 MAX_PIXELS = 150_000_000
@@ -87,7 +87,10 @@ class ImageProblem(Exception):
 
 
 def _formats() -> str:
-    return "、".join(SUPPORTED.values())
+    """JPEG（.jpg .jpeg）、PNG（.png）, or in English JPEG (.jpg .jpeg), PNG (.png)."""
+    if language() == "en":
+        return ", ".join(f"{name} ({ext})" for name, ext in SUPPORTED.items())
+    return "、".join(f"{name}（{ext}）" for name, ext in SUPPORTED.items())
 
 
 def _unopenable(raw: bytes) -> ImageProblem:
