@@ -92,14 +92,18 @@ def test_picture_size_matches_the_pdf(style):
 
 
 def test_caption_paragraph_under_its_picture(style):
-    root = body(build(blocks_with_figures(), style))
+    package = build(blocks_with_figures(), style)
+    root = body(package)
     picture_p = root.find(".//w:drawing/../..", NS)
-    assert picture_p.find("w:pPr/w:keepNext", NS) is not None  # kept with the caption
+    style_id = picture_p.find("w:pPr/w:pStyle", NS).get(f"{{{NS['w']}}}val")
+    styles = etree.fromstring(package.read("word/styles.xml"))
+    (picture_style,) = [s for s in styles.findall("w:style", NS) if s.get(f"{{{NS['w']}}}styleId") == style_id]
+    assert picture_style.find("w:pPr/w:keepNext", NS) is not None  # kept with the caption
+    spacing = picture_style.find("w:pPr/w:spacing", NS)
+    assert spacing.get(f"{{{NS['w']}}}lineRule") == "auto"  # an exact line height would crop it
     caption = picture_p.getnext()
     assert caption.find("w:pPr/w:pStyle", NS).get(f"{{{NS['w']}}}val") == "Caption"
     assert "".join(caption.itertext()) == "图1\u3000全体会议会场（张三\u3000摄）"
-    spacing = picture_p.find("w:pPr/w:spacing", NS)
-    assert spacing.get(f"{{{NS['w']}}}lineRule") == "auto"  # an exact line height would crop it
 
 
 def test_page_width_figure_sits_in_a_one_column_section(style):
