@@ -18,7 +18,7 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 from yearbook.diagnostics import Diagnostic, Location, Severity
 from yearbook.doctree import Document, Figure, Picture, Plates
@@ -128,19 +128,30 @@ def _flatten(im: Image.Image) -> Image.Image:
     return paper.convert("L" if grey else "RGB")
 
 
+def _cmyk_by_profile(im: Image.Image) -> Image.Image | None:
+    """CMYK to sRGB through the file's own ICC profile; None without one (or without
+    littleCMS in this Pillow), and Pillow's plain conversion is then right in the main."""
+    profile = im.info.get("icc_profile")
+    if not profile:
+        return None
+    try:
+        from PIL import ImageCms
+    except ImportError:
+        return None
+    try:
+        source = ImageCms.ImageCmsProfile(io.BytesIO(profile))
+        return ImageCms.profileToProfile(im, source, ImageCms.createProfile("sRGB"), outputMode="RGB")
+    except (ImageCms.PyCMSError, OSError, ValueError):
+        return None
+
+
 def _to_output_mode(im: Image.Image) -> Image.Image:
     """RGB or 8-bit greyscale, as both PDF and Word show them the same everywhere."""
     if im.mode in ("RGB", "L"):
         return im
     if im.mode == "CMYK":
-        profile = im.info.get("icc_profile")
-        if profile:
-            try:
-                source = ImageCms.ImageCmsProfile(io.BytesIO(profile))
-                return ImageCms.profileToProfile(im, source, ImageCms.createProfile("sRGB"), outputMode="RGB")
-            except (ImageCms.PyCMSError, OSError):
-                pass  # a damaged profile: Pillow's plain conversion is still right in the main
-        return im.convert("RGB")
+        converted = _cmyk_by_profile(im)
+        return converted if converted is not None else im.convert("RGB")
     if im.mode == "P":
         im = im.convert("RGBA" if "transparency" in im.info else "RGB")
         return _flatten(im) if im.mode == "RGBA" else im
