@@ -33,10 +33,25 @@ _CAPTION_GAP = 3.0
 _AROUND = 6.0
 
 
+class _JpegReader(ImageReader):
+    """A JPEG named by its picture's key. ReportLab names an image by a digest of its decoded
+    pixels (getRGBData) and then embeds a JPEG's own bytes; decoding a large photo only to
+    name it would cost time and tens of megabytes a photo."""
+
+    def __init__(self, picture: Picture):
+        super().__init__(io.BytesIO(picture.data))
+        self._key = picture.key.encode()
+
+    def getRGBData(self) -> bytes:
+        self._dataA = None  # no transparency mask: read by drawImage beside the data
+        return self._key
+
+
 def draw_picture(canv, picture: Picture, x: float, y: float, width: float, height: float) -> None:
-    # A reader per drawing, dropped after it: ReportLab keeps a reader's decoded pixels, which for
-    # a book of large photos would add up to gigabytes; the embedded object is shared all the same.
-    canv.drawImage(ImageReader(io.BytesIO(picture.data)), x, y, width, height)
+    # A reader per drawing, dropped after it, so no decoded pixels stay for the whole build;
+    # the embedded image object is shared all the same, by name.
+    reader = _JpegReader(picture) if picture.format == "jpeg" else ImageReader(io.BytesIO(picture.data))
+    canv.drawImage(reader, x, y, width, height)
 
 
 class FigureBox(Flowable):
