@@ -3,7 +3,7 @@
     python scripts/make_example_images.py
 
 Each image has enough pixels for 300 dpi or more at its printed width in the
-yearbook style (column 72.5 mm, text block 151 mm). A little grain makes the
+yearbook style (column 72.5 mm, text block 151 mm, also for the 彩页 at the front). A little grain makes the
 drawn scenes compress like photographs, so the example exercises real sizes.
 """
 
@@ -17,6 +17,8 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 OUT = Path(__file__).resolve().parent.parent / "data" / "images"
 DPI = 400
+# Wide enough for 300 dpi across the whole text block (151 mm), where a 彩页 photo may print.
+OUT_WIDTH = 2000
 
 
 def cjk_font(size: int) -> ImageFont.FreeTypeFont:
@@ -26,6 +28,8 @@ def cjk_font(size: int) -> ImageFont.FreeTypeFont:
 
 
 def grain(im: Image.Image, amount: int, seed: int) -> Image.Image:
+    """Scaled up to OUT_WIDTH (the scenes are drawn at 1400 px wide) with a little noise."""
+    im = im.resize((OUT_WIDTH, round(im.height * OUT_WIDTH / im.width)), Image.Resampling.LANCZOS)
     noise = Image.effect_noise(im.size, amount).convert("RGB")
     random.seed(seed)
     return Image.blend(im, noise, 0.06).filter(ImageFilter.GaussianBlur(0.6))

@@ -11,8 +11,10 @@ Glossary: 类目 category (heading level 1), 分目 section (level 2), 条目 en
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 
 from yearbook.diagnostics import Location
 
@@ -175,19 +177,24 @@ class Index:
     groups: list[IndexGroup] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Picture:
     """An image as both writers embed it: JPEG or PNG bytes, upright, RGB or greyscale.
 
     Figures showing the same file share one Picture; writers embed each `key` once.
     """
 
-    key: str  # digest of `data`
-    data: bytes = field(repr=False)
+    key: str  # digest of the image file
     format: str  # "jpeg" | "png"
     width: int  # pixels of `data`
     height: int
     name: str  # the file as the user wrote it, for messages
+    # Makes `data`: the output bytes are made when a writer first needs them.
+    render: Callable[[], bytes] = field(repr=False)
+
+    @cached_property
+    def data(self) -> bytes:
+        return self.render()
 
 
 @dataclass

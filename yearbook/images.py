@@ -18,11 +18,11 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 from yearbook.diagnostics import Diagnostic, Location, Severity
 from yearbook.doctree import Document, Figure, Picture, Plates
-from yearbook.i18n import register
+from yearbook.i18n import language, register
 from yearbook.style import Style
 
 register(
@@ -63,7 +63,7 @@ register(
     }
 )
 
-SUPPORTED = {"JPEG": "JPEG（.jpg .jpeg）", "PNG": "PNG（.png）"}
+SUPPORTED = {"JPEG": ".jpg .jpeg", "PNG": ".png"}
 # Pillow's decompression-bomb guard, at our limit: warning above it, error above twice it;
 # both refuse the file. 150 million pixels is more than any camera in an office makes.
 MAX_PIXELS = 150_000_000
@@ -87,7 +87,10 @@ class ImageProblem(Exception):
 
 
 def _formats() -> str:
-    return "、".join(SUPPORTED.values())
+    """JPEG（.jpg .jpeg）、PNG（.png）, or in English JPEG (.jpg .jpeg), PNG (.png)."""
+    if language() == "en":
+        return ", ".join(f"{name} ({ext})" for name, ext in SUPPORTED.items())
+    return "、".join(f"{name}（{ext}）" for name, ext in SUPPORTED.items())
 
 
 def _unopenable(raw: bytes) -> ImageProblem:
@@ -125,19 +128,30 @@ def _flatten(im: Image.Image) -> Image.Image:
     return paper.convert("L" if grey else "RGB")
 
 
+def _cmyk_by_profile(im: Image.Image) -> Image.Image | None:
+    """CMYK to sRGB through the file's own ICC profile; None without one (or without
+    littleCMS in this Pillow), and Pillow's plain conversion is then right in the main."""
+    profile = im.info.get("icc_profile")
+    if not profile:
+        return None
+    try:
+        from PIL import ImageCms
+    except ImportError:
+        return None
+    try:
+        source = ImageCms.ImageCmsProfile(io.BytesIO(profile))
+        return ImageCms.profileToProfile(im, source, ImageCms.createProfile("sRGB"), outputMode="RGB")
+    except (ImageCms.PyCMSError, OSError, ValueError):
+        return None
+
+
 def _to_output_mode(im: Image.Image) -> Image.Image:
     """RGB or 8-bit greyscale, as both PDF and Word show them the same everywhere."""
     if im.mode in ("RGB", "L"):
         return im
     if im.mode == "CMYK":
-        profile = im.info.get("icc_profile")
-        if profile:
-            try:
-                source = ImageCms.ImageCmsProfile(io.BytesIO(profile))
-                return ImageCms.profileToProfile(im, source, ImageCms.createProfile("sRGB"), outputMode="RGB")
-            except (ImageCms.PyCMSError, OSError):
-                pass  # a damaged profile: Pillow's plain conversion is still right in the main
-        return im.convert("RGB")
+        converted = _cmyk_by_profile(im)
+        return converted if converted is not None else im.convert("RGB")
     if im.mode == "P":
         im = im.convert("RGBA" if "transparency" in im.info else "RGB")
         return _flatten(im) if im.mode == "RGBA" else im
@@ -151,12 +165,36 @@ def _to_output_mode(im: Image.Image) -> Image.Image:
     return im.convert("RGB")
 
 
+def _orientation(im: Image.Image) -> int:
+    """The EXIF orientation (1 upright … 8); a damaged EXIF block counts as upright."""
+    try:
+        value = im.getexif().get(0x0112, 1)
+    except (OSError, SyntaxError, ValueError, KeyError, TypeError, struct.error):
+        return 1
+    return value if isinstance(value, int) and 1 <= value <= 8 else 1
+
+
+def _upright(im: Image.Image) -> Image.Image:
+    """The picture turned as its EXIF orientation says."""
+    if _orientation(im) == 1:
+        return im
+    try:
+        return ImageOps.exif_transpose(im)
+    except (OSError, SyntaxError, ValueError, KeyError, TypeError, struct.error):
+        return im
+
+
 def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
 def make_picture(raw: bytes, name: str) -> Picture:
-    """The print-ready picture of an image file's bytes; raises ImageProblem."""
+    """The print-ready picture of an image file's bytes; raises ImageProblem.
+
+    The file is checked now, decoded whole (at 1/8 size for a JPEG: libjpeg still reads
+    every byte, so a truncated file fails here, cheaply); the output bytes are made when
+    a writer first asks for them, so `yearbook check` never pays for them.
+    """
     if not raw:
         raise ImageProblem("image.empty")
     im = _open(raw)
@@ -165,31 +203,36 @@ def make_picture(raw: bytes, name: str) -> Picture:
     width, height = im.size
     if width <= 0 or height <= 0:
         raise ImageProblem("image.zero_size", width=width, height=height)
+    turned = _orientation(im) in (5, 6, 7, 8)
     scale = min(1.0, MAX_SIDE / max(width, height))
-    if scale < 1.0 and im.format == "JPEG":
-        # Let libjpeg decode at 1/2, 1/4 or 1/8 size when that is still large enough.
-        im.draft(im.mode, (int(width * scale) + 1, int(height * scale) + 1))
+    size = (max(1, round(width * scale)), max(1, round(height * scale)))
+    out_size = size[::-1] if turned else size
+    as_is = scale == 1.0 and _orientation(im) == 1 and im.mode in ("RGB", "L")
+    if im.format == "JPEG":
+        im.draft(im.mode, (max(1, width // 8), max(1, height // 8)))
     try:
         im.load()
-        orientation = im.getexif().get(0x0112, 1)
-        upright = ImageOps.exif_transpose(im) if orientation != 1 else im
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
         raise ImageProblem("image.broken", reason=str(exc) or type(exc).__name__) from exc
-    out = _to_output_mode(upright)
-    if max(out.size) > MAX_SIDE:
-        out = out.copy()
-        out.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS, reducing_gap=3.0)
     fmt = "jpeg" if im.format == "JPEG" else "png"
-    if out is im and scale == 1.0:
-        data = raw  # already upright, RGB or grey, and not oversized: the user's bytes as they are
-    else:
+
+    def render() -> bytes:
+        if as_is:
+            return raw  # upright, RGB or grey, not oversized: the user's bytes as they are
+        source = Image.open(io.BytesIO(raw))
+        if fmt == "jpeg" and scale < 1.0:
+            source.draft(source.mode, size)  # decode at 1/2, 1/4 or 1/8 when still large enough
+        out = _to_output_mode(_upright(source))
+        if out.size != out_size:
+            out = out.resize(out_size, Image.Resampling.LANCZOS, reducing_gap=3.0)
         buffer = io.BytesIO()
         if fmt == "jpeg":
-            out.save(buffer, "JPEG", quality=JPEG_QUALITY, optimize=True)
+            out.save(buffer, "JPEG", quality=JPEG_QUALITY)
         else:
             out.save(buffer, "PNG")
-        data = buffer.getvalue()
-    return Picture(_digest(data), data, fmt, out.width, out.height, name)
+        return buffer.getvalue()
+
+    return Picture(_digest(raw), fmt, out_size[0], out_size[1], name, render)
 
 
 class PictureLoader:

@@ -99,7 +99,7 @@ sections:""")
 def test_unknown_reference_is_located(make_data):
     folder = folder_with_images(make_data, CHAPTER.replace("{{figure.visit}}", "{{figure.visti}}"))
     (message,) = errors(folder)
-    assert "chapter.yaml:6:" in message and "引用的图“visti”不存在" in message and "hall、visit" in message
+    assert "chapter.yaml:6:" in message and "引用的图“visti”不存在；有编号的图：hall、visit" in message
 
 
 def test_duplicate_figure_id(make_data):
@@ -176,3 +176,18 @@ def test_a_plate_page_holds_one_to_four_photos(make_data):
     with pytest.raises(YearbookError) as caught:
         load_book(folder)
     assert "彩页每页放一至四幅照片，这一页有 5 幅" in caught.value.diagnostics[0].render()
+
+
+def test_captions_and_credits_are_proofread(make_data):
+    from yearbook.check import run_checks
+
+    chapter = CHAPTER.replace("caption: 全体会议会场", "caption: 全体会议会场,委员出席")
+    report = run_checks(load_book(folder_with_images(make_data, chapter)))
+    (finding,) = [f for f in report.findings if f.rule == "punct.halfwidth"]
+    assert finding.location is not None and finding.location.line == 14
+
+
+def test_unknown_table_reference_is_located(make_data):
+    folder = folder_with_images(make_data, CHAPTER.replace("{{table.agenda}}", "{{table.agnda}}"))
+    (message,) = errors(folder)
+    assert "chapter.yaml:6:" in message and "引用的表格“agnda”不存在；有编号的表格：agenda" in message

@@ -92,14 +92,18 @@ def test_picture_size_matches_the_pdf(style):
 
 
 def test_caption_paragraph_under_its_picture(style):
-    root = body(build(blocks_with_figures(), style))
+    package = build(blocks_with_figures(), style)
+    root = body(package)
     picture_p = root.find(".//w:drawing/../..", NS)
-    assert picture_p.find("w:pPr/w:keepNext", NS) is not None  # kept with the caption
+    style_id = picture_p.find("w:pPr/w:pStyle", NS).get(f"{{{NS['w']}}}val")
+    styles = etree.fromstring(package.read("word/styles.xml"))
+    (picture_style,) = [s for s in styles.findall("w:style", NS) if s.get(f"{{{NS['w']}}}styleId") == style_id]
+    assert picture_style.find("w:pPr/w:keepNext", NS) is not None  # kept with the caption
+    spacing = picture_style.find("w:pPr/w:spacing", NS)
+    assert spacing.get(f"{{{NS['w']}}}lineRule") == "auto"  # an exact line height would crop it
     caption = picture_p.getnext()
     assert caption.find("w:pPr/w:pStyle", NS).get(f"{{{NS['w']}}}val") == "Caption"
     assert "".join(caption.itertext()) == "图1\u3000全体会议会场（张三\u3000摄）"
-    spacing = picture_p.find("w:pPr/w:spacing", NS)
-    assert spacing.get(f"{{{NS['w']}}}lineRule") == "auto"  # an exact line height would crop it
 
 
 def test_page_width_figure_sits_in_a_one_column_section(style):
@@ -119,3 +123,18 @@ def test_plates_are_tables_of_pictures(style):
     assert [len(t.findall(".//w:drawing", NS)) for t in tables] == [1, 4]
     assert len(tables[1].findall("w:tr", NS)) == 2  # 2 × 2
     assert len([n for n in package.namelist() if n.startswith("word/media/")]) == 2
+
+
+def test_example_has_its_pictures_once_each(style):
+    from yearbook.build import prepare
+
+    prepared = prepare(ROOT / "data")
+    out = io.BytesIO()
+    write_docx(prepared.document, style, out)
+    package = zipfile.ZipFile(io.BytesIO(out.getvalue()))
+    drawings = body(package).findall(".//w:drawing", NS)
+    assert len(drawings) == 5  # 2 plate photos and 3 figures
+    media = [n for n in package.namelist() if n.startswith("word/media/")]
+    assert len(media) == 3  # the plates show two of the figures' files again
+    captions = ["".join(p.itertext()) for p in body(package).iter(f"{{{NS['w']}}}p")]
+    assert [c[:2] for c in captions if c.startswith("图") and "\u3000" in c[:4]] == ["图1", "图2", "图3"]

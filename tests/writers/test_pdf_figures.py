@@ -153,3 +153,13 @@ def test_plate_pages(style, faces):
     assert all(i.width < style.page.frame_width / 2 for i in four)
     assert "全体会议开幕" in text_below(pages[0], one)
     assert image_xobjects(pdf) == 2
+
+
+def test_jpeg_goes_in_as_it_is_greyscale_too(style, faces):
+    """A JPEG is embedded byte for byte (DCTDecode), a greyscale one as DeviceGray."""
+    grey = make_picture(mk.jpeg(900, 600, mode="L"), "grey.jpg")
+    pdf = build([*opening(), Figure(1, "灰度图", grey), Figure(2, "彩色图", HALL)], style, faces)
+    objects = [o.get_object() for o in PdfReader(io.BytesIO(pdf)).pages[0]["/Resources"]["/XObject"].values()]
+    by_space = {o["/ColorSpace"]: o for o in objects}
+    assert by_space["/DeviceGray"]._data == grey.data and by_space["/DeviceRGB"]._data == HALL.data
+    assert all([str(f) for f in o["/Filter"]] == ["/DCTDecode"] for o in objects)

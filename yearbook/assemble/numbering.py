@@ -21,15 +21,19 @@ register(
             "编号“{id}”重复，第一次出现在 {first}",
             "duplicate id '{id}', first used at {first}",
         ),
-        "numbering.unknown": (
-            "引用的{what}“{id}”不存在；已编号的{what}：{available}",
-            "no {what} with the id '{id}'; numbered {what}s: {available}",
+        "numbering.unknown_figure": (
+            "引用的图“{id}”不存在；有编号的图：{available}",
+            "no figure has the id '{id}'; figures with an id: {available}",
+        ),
+        "numbering.unknown_table": (
+            "引用的表格“{id}”不存在；有编号的表格：{available}",
+            "no table has the id '{id}'; tables with an id: {available}",
         ),
     }
 )
 
 # The kinds of numbered item a reference may name: `{{figure.<id>}}`, `{{table.<id>}}`.
-KINDS = {"figure": ("图", "图"), "table": ("表", "表格")}
+KINDS = ("figure", "table")
 _PLACEHOLDER = re.compile("\x00([^\x00]*)\x00")
 
 
@@ -79,12 +83,8 @@ def resolve(
     for name, locs in references.items():
         kind, _, ident = name.partition(".")
         if ident not in numberings[kind].by_id:
-            what = KINDS[kind][1]
-            available = "、".join(numberings[kind].by_id) or "—"
-            for loc in locs:
-                problems.append(
-                    Diagnostic("numbering.unknown", {"what": what, "id": ident, "available": available}, loc)
-                )
+            args = {"id": ident, "available": "、".join(numberings[kind].by_id) or "—"}
+            problems += [Diagnostic(f"numbering.unknown_{kind}", args, loc) for loc in locs]
 
     def number(match: re.Match[str]) -> str:
         kind, _, ident = match[1].partition(".")

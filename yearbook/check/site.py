@@ -60,11 +60,20 @@ def _record_texts(records: m.Records) -> Iterator[Text]:
                 yield from (v for v in value if isinstance(v, Text))
 
 
+def _figure(figure: m.Figure, year: int, chapter: m.Chapter | None, group: str) -> Iterator[Site]:
+    yield Site(figure.caption, CAPTION, year, chapter, group)
+    if figure.credit is not None:
+        yield Site(figure.credit.name, BYLINE, year, chapter, group)
+
+
 def walk(book: m.Book) -> Iterator[Site]:
     """Book → chapters → sections → entries → paragraphs, parts, tables; articles; records."""
     year = book.year
     for text in (book.title, book.unit):
         yield Site(text, BOOK_FIELD, year)
+    for page in book.plates:
+        for photo in page.photos:
+            yield from _figure(photo, year, None, "plates")
     for ci, chapter in enumerate(book.every_chapter()):
         yield Site(chapter.title, TITLE, year, chapter)
         if chapter.contributor:
@@ -88,6 +97,8 @@ def walk(book: m.Book) -> Iterator[Site]:
                         for cell in [*table.columns, *(c for row in table.rows for c in row)]:
                             if cell:
                                 yield Site(cell, CELL, year, chapter, group)
+                for figure in entry.figures:
+                    yield from _figure(figure, year, chapter, group)
         for ai, article in enumerate(chapter.articles):
             group = f"c{ci}a{ai}"
             a_year = _article_year(article, year)
@@ -99,6 +110,8 @@ def walk(book: m.Book) -> Iterator[Site]:
             for item in article.body:
                 if isinstance(item, m.ArticleHeading):
                     yield Site(item.text, TITLE, a_year, chapter, group)
+                elif isinstance(item, m.Figure):
+                    yield from _figure(item, a_year, chapter, group)
                 else:
                     yield Site(item, PARAGRAPH, a_year, chapter, group)
         for text in _record_texts(chapter.records):

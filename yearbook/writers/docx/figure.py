@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 
 from docx.document import Document as WordDocument
+from docx.oxml.ns import qn
 from docx.oxml.shape import CT_Inline
 from docx.shared import Pt
 from lxml import etree
@@ -25,6 +26,17 @@ from yearbook.writers.docx.styles import PARAGRAPH_STYLES
 
 _CAPTION = PARAGRAPH_STYLES["caption"].style_id
 FIGURE_BLOCKS = (Figure, Plates)
+# The paragraph a picture stands in has a style of its own, so an editor's template can
+# restyle every picture paragraph at once. Single line spacing: an exact line height
+# would crop the picture to one line.
+PICTURE_STYLE = "YearbookFigure"
+_PICTURE_STYLE_XML = (
+    f'<w:style {oxml.W_DECL} w:type="paragraph" w:customStyle="1" w:styleId="{PICTURE_STYLE}">'
+    '<w:name w:val="年鉴图片"/><w:basedOn w:val="Normal"/><w:next w:val="Caption"/><w:qFormat/>'
+    '<w:pPr><w:keepNext/><w:snapToGrid w:val="0"/>'
+    '<w:spacing w:before="120" w:after="0" w:line="240" w:lineRule="auto"/>'
+    '<w:ind w:firstLine="0" w:firstLineChars="0"/><w:jc w:val="center"/></w:pPr></w:style>'
+)
 
 
 class PictureWriter:
@@ -32,6 +44,8 @@ class PictureWriter:
 
     def __init__(self, document: WordDocument):
         self.part = document.part
+        self._style_added = False
+        self._styles = document.styles.element
         # Drawing ids must be unique in the document; count on from what the body has.
         self.next_id = self.part.next_id
 
@@ -51,14 +65,13 @@ class PictureWriter:
 
     def picture_paragraph(self, picture: Picture, width: float, height: float) -> etree._Element:
         """A centred paragraph holding only the picture, kept with the caption after it."""
+        if not self._style_added:
+            if not any(s.get(qn("w:styleId")) == PICTURE_STYLE for s in self._styles):
+                self._styles.append(oxml.parse(_PICTURE_STYLE_XML))
+            self._style_added = True
         p = oxml.el("w:p")
         ppr = oxml.el("w:pPr")
-        ppr.append(oxml.el("w:keepNext"))
-        ppr.append(oxml.el("w:snapToGrid", val=0))
-        # Single line spacing: an exact body leading would cut the picture to one line's height.
-        ppr.append(oxml.el("w:spacing", before=120, after=0, line=240, lineRule="auto"))
-        ppr.append(oxml.el("w:ind", firstLine=0, firstLineChars=0))
-        ppr.append(oxml.el("w:jc", val="center"))
+        ppr.append(oxml.el("w:pStyle", val=PICTURE_STYLE))
         p.append(ppr)
         r = oxml.el("w:r")
         drawing = oxml.el("w:drawing")

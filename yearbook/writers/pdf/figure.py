@@ -7,7 +7,8 @@ figure sits in the column band and may float (`placement`): to the top of the
 next column when it does not fit where it stands, or to the top or the foot of a
 column when asked. A page-width figure is set across the columns like a full-width
 table. Each picture is embedded once however often it is drawn: ReportLab names
-an image XObject by a digest of its data and draws the same object again.
+an image XObject by a digest of its data and draws the same object again. A JPEG
+goes into the PDF as it is (DCTDecode), a PNG is deflated.
 """
 
 from __future__ import annotations
@@ -32,26 +33,33 @@ _CAPTION_GAP = 3.0
 _AROUND = 6.0
 
 
-class PictureReaders:
-    """One ImageReader per picture, so a picture drawn twice is decoded and embedded once."""
+class _JpegReader(ImageReader):
+    """A JPEG named by its picture's key. ReportLab names an image by a digest of its decoded
+    pixels (getRGBData) and then embeds a JPEG's own bytes; decoding a large photo only to
+    name it would cost time and tens of megabytes a photo."""
 
-    def __init__(self) -> None:
-        self._readers: dict[str, ImageReader] = {}
+    def __init__(self, picture: Picture):
+        super().__init__(io.BytesIO(picture.data))
+        self._key = picture.key.encode()
 
-    def get(self, picture: Picture) -> ImageReader:
-        reader = self._readers.get(picture.key)
-        if reader is None:
-            reader = self._readers[picture.key] = ImageReader(io.BytesIO(picture.data))
-        return reader
+    def getRGBData(self) -> bytes:
+        self._dataA = None  # no transparency mask: read by drawImage beside the data
+        return self._key
+
+
+def draw_picture(canv, picture: Picture, x: float, y: float, width: float, height: float) -> None:
+    # A reader per drawing, dropped after it, so no decoded pixels stay for the whole build;
+    # the embedded image object is shared all the same, by name.
+    reader = _JpegReader(picture) if picture.format == "jpeg" else ImageReader(io.BytesIO(picture.data))
+    canv.drawImage(reader, x, y, width, height)
 
 
 class FigureBox(Flowable):
     """A picture with its caption under it, centred in the width it is given."""
 
-    def __init__(self, figure: Figure, style: Style, fonts: FontSet, readers: PictureReaders):
+    def __init__(self, figure: Figure, style: Style, fonts: FontSet):
         super().__init__()
         self.figure = figure
-        self.reader = readers.get(figure.picture)
         self.image_width, self.image_height = figure_size(figure, style)
         self.caption = make_text(figure.caption, style.para("caption"), fonts, "center")
         self.spaceBefore = self.spaceAfter = _AROUND
@@ -71,18 +79,17 @@ class FigureBox(Flowable):
     def draw(self) -> None:
         x = (self.width - self.image_width) / 2
         y = self.height - self.image_height
-        self.canv.drawImage(self.reader, x, y, self.image_width, self.image_height)
+        draw_picture(self.canv, self.figure.picture, x, y, self.image_width, self.image_height)
         self.caption.drawOn(self.canv, 0, 0)
 
 
 class PlatePage(Flowable):
     """One 彩页 page: its photos in the cells of yearbook.images.plate_boxes, captions under them."""
 
-    def __init__(self, photos: list[PlatePhoto], style: Style, fonts: FontSet, readers: PictureReaders):
+    def __init__(self, photos: list[PlatePhoto], style: Style, fonts: FontSet):
         super().__init__()
         self.photos = photos
         self.boxes = plate_boxes(len(photos), style)
-        self.readers = readers
         cap = style.para("caption")
         self.captions = [make_text(p.caption, cap, fonts, "center") for p in photos]
         self.caption_gap = cap.space_before
@@ -103,11 +110,11 @@ class PlatePage(Flowable):
             # Photo and caption centred in the cell, so a page of wide photos is not top-heavy.
             spare = box.height + self.caption_room - (h + self.caption_gap + ch)
             top = self.frame_height - box.y - max(spare, 0.0) / 2
-            self.canv.drawImage(self.readers.get(photo.picture), box.x + (box.width - w) / 2, top - h, w, h)
+            draw_picture(self.canv, photo.picture, box.x + (box.width - w) / 2, top - h, w, h)
             caption.drawOn(self.canv, box.x, top - h - self.caption_gap - ch)
 
 
-def place(builder: StoryBuilder, block: Figure | Plates, readers: PictureReaders) -> None:
+def place(builder: StoryBuilder, block: Figure | Plates) -> None:
     """Add a figure or the plates to the story being built."""
     if isinstance(block, Plates):
         builder.flush()
@@ -116,9 +123,9 @@ def place(builder: StoryBuilder, block: Figure | Plates, readers: PictureReaders
             if builder.story and not isinstance(builder.story[-1], PageBreak):
                 builder.story.append(PageBreak())
             # A plate page fills the frame, so what follows starts on a page of its own.
-            builder.story.append(PlatePage(photos, builder.style, builder.fonts, readers))
+            builder.story.append(PlatePage(photos, builder.style, builder.fonts))
         return
-    box = FigureBox(block, builder.style, builder.fonts, readers)
+    box = FigureBox(block, builder.style, builder.fonts)
     if block.page_width and builder.style.page.columns > 1:
         builder.flush()
         builder.keep = None

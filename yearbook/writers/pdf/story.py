@@ -66,7 +66,6 @@ class StoryBuilder:
         # Before a run of full-width titles: the room they and the first lines of their text
         # need, else they start the next page (keep-with-next cannot bind a whole band).
         self.keep: CondPageBreak | None = None
-        self.pictures = figure.PictureReaders()
 
     def build(self, blocks: list[Block]) -> list[Flowable]:
         for block in blocks:
@@ -81,7 +80,7 @@ class StoryBuilder:
             elif isinstance(block, Index):
                 self.index(block)
             elif isinstance(block, (Figure, Plates)):
-                figure.place(self, block, self.pictures)
+                figure.place(self, block)
             else:
                 self.table(block)
             self.last = block
