@@ -56,3 +56,11 @@ def test_make_book_writes_distinct_units_that_assemble(tmp_path):
     assert len(set(first)) == len(first)  # distinct texts, not one unit copied
     alone = assemble(load_book(tmp_path / "book" / "units" / "u001").book)
     assert alone.blocks
+
+
+def test_a_units_plates_join_the_books_front():
+    book = load_book(BOOK).book
+    unit_plates = load_book(UNITS / "政协嘉峪关市委员会").book.plates
+    assert unit_plates and [p.photos[0].caption for p in book.plates][-len(unit_plates):] == [
+        p.photos[0].caption for p in unit_plates
+    ]

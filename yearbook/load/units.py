@@ -94,6 +94,7 @@ class BookContext(Context):
         self.unit_diagnostics: list[Diagnostic] = []
         self.files: dict[Path, str] = {}
         self.chronicle: list[m.ChronicleItem] = []  # 大事记 items the units bring
+        self.plates: list[m.PlatePage] = []  # 彩页 pages the units bring
         self.ahead: dict[Path, Future[FolderResult]] = {}  # units being read in other processes
 
 
@@ -139,6 +140,8 @@ def read_folder(
         if unit.year != book.year:
             args = {"unit": str(unit.name), "unit_year": unit.year, "year": book.year}
             problems.append(Diagnostic("unit.year", args, unit.loc))
+    # A unit's 彩页 go to the front of the whole book, after the book's own.
+    book.plates.extend(ctx.plates)
     if ctx.chronicle:
         if book.chronicle is None:
             book.chronicle = m.Chronicle()
@@ -226,6 +229,7 @@ def _include(node: Node, ctx: Context, path: str) -> list[m.Chapter] | Invalid:
     ctx.units.extend(book.units)
     if book.chronicle is not None:
         ctx.chronicle.extend(book.chronicle.items)
+    ctx.plates.extend(book.plates)
     for chapter in book.every_chapter():
         if chapter.unit is None:
             chapter.unit = unit
