@@ -11,6 +11,7 @@ import pytest
 from docx_sample import LITERAL, sample_document
 from lxml import etree
 
+from tests.ooxml import assert_valid_docx
 from yearbook.doctree import Document, Heading, Metadata, Paragraph, ParaRole, Run
 from yearbook.style import Style, load_style
 from yearbook.writers.docx import write_docx
@@ -32,6 +33,7 @@ def gongwen_style() -> Style:
 def build(doc: Document, style: Style) -> bytes:
     out = io.BytesIO()
     write_docx(doc, style, out)
+    assert_valid_docx(out.getvalue())
     return out.getvalue()
 
 

@@ -10,6 +10,7 @@ from docx_sample import sample_document
 from pypdf import PdfReader
 
 from tests.libreoffice import SOFFICE, convert, pdf_body_text, squeeze
+from tests.ooxml import assert_valid_docx
 from yearbook.style import load_style
 from yearbook.writers.docx import write_docx
 
@@ -25,6 +26,7 @@ def converted(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathF
     path = work / "chapter.docx"
     out = io.BytesIO()
     write_docx(doc, style, out)
+    assert_valid_docx(out.getvalue())
     path.write_bytes(out.getvalue())
     pdf, result = convert(path, style, work)
     return doc, pdf, result
