@@ -14,7 +14,7 @@ import docx
 
 from yearbook.doctree import Document
 from yearbook.style import Style
-from yearbook.writers.docx.document import first_section_head, write_body
+from yearbook.writers.docx.document import odd_openings, write_body
 from yearbook.writers.docx.package import drop_template_parts, save_reproducible, set_properties
 from yearbook.writers.docx.page import setup_page
 from yearbook.writers.docx.styles import install_styles
@@ -24,7 +24,7 @@ def write_docx(doc: Document, style: Style, out: BinaryIO) -> None:
     document = docx.Document()
     drop_template_parts(document)
     install_styles(document, style)
-    setup_page(document, style, doc.meta.title, first_section_head(doc))
-    write_body(document, doc, style)
+    furniture = setup_page(document, style, doc.meta.title, odd_openings(doc, style))
+    write_body(document, doc, style, furniture)
     set_properties(document, doc.meta)
     out.write(save_reproducible(document, doc.meta))

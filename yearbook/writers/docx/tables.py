@@ -15,11 +15,39 @@ from lxml import etree
 
 from yearbook.doctree import Cell, Column, Table
 from yearbook.style import Style
-from yearbook.typeset.table_widths import column_widths, em_width
+from yearbook.typeset.table_widths import SHORT_CELL, column_widths, em_width
 from yearbook.writers.docx import oxml
 from yearbook.writers.docx.styles import PARAGRAPH_STYLES
 
 _CELL_JC = {"center": "center", "right": "right"}  # left: the cell style's own justification
+
+
+# A column of running text set in the column keeps at least this many characters a line.
+_MIN_TEXT_CHARS = 6
+
+
+def fits_column(table: Table, style: Style) -> bool:
+    """Whether the table reads well in one text column: short cells (dates, names) on one
+    line and every column of running text at least six characters wide.
+
+    The DOCX sets such a table in the column even where the style sets tables across
+    the columns: a full-width table in Word needs a pair of continuous section breaks,
+    and LibreOffice's time to lay out a document grows with the square of their count
+    (benchmarks/bench_docx_libreoffice.py).
+    """
+    cell, head = style.para("table_cell"), style.para("table_header")
+    pad = 2 * style.table.cell_padding + 0.5
+    need = 0.0
+    for i, col in enumerate(table.columns):
+        texts = [r[i].text for r in table.rows if i < len(r)]
+        short = [t for t in texts if len(t) <= SHORT_CELL]
+        widest = max((em_width(t, cell.size) for t in short), default=0.0)
+        if len(col.title) <= SHORT_CELL:
+            widest = max(widest, em_width(col.title, head.size))
+        if len(short) < len(texts):
+            widest = max(widest, _MIN_TEXT_CHARS * cell.size)
+        need += widest + pad
+    return need <= style.page.column_width
 
 
 def build_table(table: Table, style: Style, width: float) -> etree._Element:
