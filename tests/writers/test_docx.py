@@ -369,3 +369,24 @@ def test_source_date_epoch_sets_the_dates(yearbook_style: Style, monkeypatch: py
         assert {i.date_time for i in z.infolist()} == {(2023, 11, 14, 22, 13, 20)}
     created = docx.Document(io.BytesIO(data)).core_properties.created
     assert (created.month, created.day, created.hour) == (11, 14, 22)
+
+
+def test_line_fitting_like_the_pdf(sample_bytes: bytes, yearbook_style: Style, gongwen_style: Style) -> None:
+    settings = part_xml(sample_bytes, "word/settings.xml")
+    assert settings.find(f"{W}characterSpacingControl").get(f"{W}val") == "compressPunctuation"
+    document = part_xml(sample_bytes, "word/document.xml")
+    for grid in document.iter(f"{W}docGrid"):
+        assert grid.get(f"{W}type") == "linesAndChars"
+        assert grid.get(f"{W}linePitch") == "280"  # the body's 14 pt leading
+        # 22 characters of 9 pt in a 205.5 pt column: a pitch of 9.34 pt.
+        pitch = 9 + int(grid.get(f"{W}charSpace")) / 4096
+        assert 9.33 < pitch <= yearbook_style.page.column_width / 22
+    styles = part_xml(sample_bytes, "word/styles.xml")
+    snap = {s.get(f"{W}styleId"): s.find(f"{W}pPr/{W}snapToGrid").get(f"{W}val")
+            for s in styles.iter(f"{W}style") if s.find(f"{W}pPr/{W}snapToGrid") is not None}
+    assert snap["YearbookBody"] == "1" and snap["Heading1"] == snap["YearbookTableCell"] == snap["Caption"] == "0"
+    # 公文: 28 characters a line in the 156 mm measure, a 15.79 pt pitch for 16 pt type (GB/T 9704).
+    gongwen = part_xml(build(sample_document(table_rows=3, repeat=1), gongwen_style), "word/document.xml")
+    grid = next(gongwen.iter(f"{W}docGrid"))
+    pitch = 16 + int(grid.get(f"{W}charSpace")) / 4096
+    assert int(156 * 72 / 25.4 / pitch) == 28

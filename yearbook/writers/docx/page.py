@@ -15,6 +15,7 @@ name as plain text, since a STYLEREF there would find the next 类目's 分目.
 from __future__ import annotations
 
 import copy
+import math
 from dataclasses import dataclass, field
 
 from docx.document import Document as WordDocument
@@ -135,9 +136,11 @@ def setup_page(document: WordDocument, style: Style, even_head: str, odd_opening
         section.footer_distance = Pt(max(0.0, page.footer_distance - (1 - _ASCENT) * foot.line_height))
     sect_pr = section._sectPr
     oxml.insert_ordered(sect_pr, oxml.columns(page.columns, page.column_gap), oxml.SECTPR_ORDER)
-    _plain_grid(sect_pr, style.para("body").line_height)
+    _grid(sect_pr, style)
     settings = document.settings
     oxml.set_setting(settings.element, "mirrorMargins")
+    # Chinese Word's default (只压缩标点符号): two marks in a row take less than two ems.
+    oxml.set_setting(settings.element, "characterSpacingControl", val="compressPunctuation")
     _current_word_layout(settings.element)
     settings.odd_and_even_pages_header_footer = True
     _footers(section, style, odd_openings)
@@ -166,9 +169,23 @@ def _current_word_layout(settings: etree._Element) -> None:
             setting.set(qn("w:val"), "15")
 
 
-def _plain_grid(sect_pr: etree._Element, pitch: float) -> None:
-    """No character or line grid: a grid would snap the exact leading to its own pitch."""
-    oxml.insert_ordered(sect_pr, oxml.el("w:docGrid", linePitch=oxml.twips(pitch)), oxml.SECTPR_ORDER)
+def _grid(sect_pr: etree._Element, style: Style) -> None:
+    """A line and character grid, as Chinese Word documents have: the body fits as many
+    characters a line as the PDF sets (the text width over the body size, rounded down),
+    spread evenly across the line. Only the body style snaps to it (see styles.py).
+
+    `charSpace` is the pitch's difference from the default font size in 1/4096 pt, rounded
+    down so that rounding can never lose a character from the line.
+    """
+    body = style.para("body")
+    page = style.page
+    width = page.column_width if page.columns > 1 else page.frame_width
+    per_line = max(1, int(width / body.size + 0.01))
+    default_size = oxml.half_points(body.size) / 2  # what docDefaults says, in whole half-points
+    char_space = math.floor((width / per_line - default_size) * 4096)
+    grid = oxml.el("w:docGrid", type="linesAndChars", linePitch=oxml.twips(body.line_height),
+                   charSpace=char_space)
+    oxml.insert_ordered(sect_pr, grid, oxml.SECTPR_ORDER)
 
 
 def _head_paragraph(style: Style, rule: bool) -> etree._Element:

@@ -54,6 +54,8 @@ CHARACTER_STYLES: dict[str, WordStyle] = {
     "entry_title": WordStyle("YearbookEntryTitle", "年鉴条目标题"),
     "runin_title": WordStyle("YearbookRuninTitle", "年鉴小题"),
 }
+# Text set in the body's measure snaps to the document grid (see page.py).
+_GRID_ROLES = frozenset({"body", "credit", "article_heading"})
 _THEME_ATTRS = [qn(f"w:{a}") for a in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")]
 
 
@@ -79,7 +81,8 @@ def install_styles(document: WordDocument, style: Style) -> None:
     _style_paragraph(normal, style.para("body"), style, None, False, indent=False)
     for role, ws in PARAGRAPH_STYLES.items():
         element = _ensure(document, ws, WD_STYLE_TYPE.PARAGRAPH)
-        _style_paragraph(element, style.para(role), style, ws.outline, ws.keep_next)
+        _style_paragraph(element, style.para(role), style, ws.outline, ws.keep_next,
+                         grid=role in _GRID_ROLES)
     for n in range(4, 10):
         ws = WordStyle(f"Heading{n}", f"heading {n}", builtin=True, outline=n - 1, keep_next=True)
         _style_paragraph(_ensure(document, ws, WD_STYLE_TYPE.PARAGRAPH), style.para("article_heading"),
@@ -106,7 +109,7 @@ def _ensure(document: WordDocument, ws: WordStyle, kind: WD_STYLE_TYPE) -> etree
 
 
 def _style_paragraph(element: etree._Element, ps: ParaStyle, style: Style, outline: int | None,
-                     keep_next: bool, indent: bool = True) -> None:
+                     keep_next: bool, indent: bool = True, grid: bool = False) -> None:
     ppr = _fresh(element, "w:pPr")
     children = []
     if keep_next:
@@ -117,6 +120,8 @@ def _style_paragraph(element: etree._Element, ps: ParaStyle, style: Style, outli
     # No extra gap between Chinese and Latin letters or digits (2023年, 176名), as the
     # PDF and printed yearbooks set them; Word and LibreOffice add one by default.
     children += [oxml.el("w:autoSpaceDE", val=0), oxml.el("w:autoSpaceDN", val=0)]
+    # Headings, captions and table text keep their own size and leading off the body's grid.
+    children.append(oxml.el("w:snapToGrid", val=int(grid)))
     children.append(oxml.spacing(ps.space_before, ps.space_after, ps.line_height))
     if indent:
         children.append(oxml.first_line_indent(ps.first_indent, ps.size))
