@@ -8,7 +8,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from docx_sample import LITERAL, sample_document
+from docx_sample import LITERAL, meeting_table, sample_document
 from lxml import etree
 
 from tests.ooxml import assert_valid_docx
@@ -158,20 +158,29 @@ def test_control_characters_are_dropped_not_written(yearbook_style: Style) -> No
 # --- tables ---------------------------------------------------------------------------
 
 
-def test_table_is_three_line_with_repeating_header(word: docx.document.Document) -> None:
+def test_table_is_three_line_by_a_named_style_with_repeating_header(
+    word: docx.document.Document, sample_bytes: bytes
+) -> None:
     table = word.tables[0]
     tbl = table._tbl
-    borders = tbl.find(f"{W}tblPr/{W}tblBorders")
+    assert tbl.find(f"{W}tblPr/{W}tblStyle").get(f"{W}val") == "YearbookThreeLine"
+    assert table.style.name == "三线表"
+    style = next(s for s in part_xml(sample_bytes, "word/styles.xml").iter(f"{W}style")
+                 if s.get(f"{W}styleId") == "YearbookThreeLine")
+    borders = style.find(f"{W}tblPr/{W}tblBorders")
     assert borders.find(f"{W}top").get(f"{W}val") == "single"
     assert borders.find(f"{W}bottom").get(f"{W}val") == "single"
     assert borders.find(f"{W}top").get(f"{W}sz") == "8"  # 1 pt
     for side in ("left", "right", "insideH", "insideV"):
         assert borders.find(f"{W}{side}").get(f"{W}val") == "nil"
+    first_row = style.find(f"{W}tblStylePr[@{W}type='firstRow']/{W}tcPr/{W}tcBorders/{W}bottom")
+    assert (first_row.get(f"{W}val"), first_row.get(f"{W}sz")) == ("single", "4")  # 0.5 pt
+    assert tbl.find(f"{W}tblPr/{W}tblBorders") is None  # nothing overrides the style
     rows = tbl.findall(f"{W}tr")
     assert rows[0].find(f"{W}trPr/{W}tblHeader") is not None
     assert all(r.find(f"{W}trPr/{W}tblHeader") is None for r in rows[1:])
     rule = rows[0].find(f"{W}tc/{W}tcPr/{W}tcBorders/{W}bottom")
-    assert (rule.get(f"{W}val"), rule.get(f"{W}sz")) == ("single", "4")  # 0.5 pt
+    assert (rule.get(f"{W}val"), rule.get(f"{W}sz")) == ("single", "4")
     assert [c.text for c in table.rows[0].cells] == ["会议名称", "会议时间", "会议内容"]
 
 
@@ -180,6 +189,8 @@ def test_table_caption_is_above_and_kept_with_the_table(word: docx.document.Docu
     tbl = word.tables[0]._tbl
     caption = tbl.getprevious()
     assert "".join(t.text for t in caption.iter(f"{W}t")) == "表7\u30002022年嘉峪关市政协十届主席会议一览表"
+    # The number is Word's caption field, reset to 7 here since this is the first table.
+    assert instr(caption).strip() == "SEQ 表 \\* ARABIC \\r 7"
     assert caption.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "Caption"
     assert word.styles["Caption"].paragraph_format.keep_with_next
     assert body.index(caption) + 1 == body.index(tbl)
@@ -390,3 +401,36 @@ def test_line_fitting_like_the_pdf(sample_bytes: bytes, yearbook_style: Style, g
     grid = next(gongwen.iter(f"{W}docGrid"))
     pitch = 16 + int(grid.get(f"{W}charSpace")) / 4096
     assert int(156 * 72 / 25.4 / pitch) == 28
+
+
+def test_caption_numbers_continue_without_reset_and_restart_after_a_jump(yearbook_style: Style) -> None:
+    doc = sample_document(table_rows=2, repeat=1)
+    first = next(b for b in doc.blocks if isinstance(b, Table))
+    doc.blocks += [meeting_table(8, 2), meeting_table(12, 2)]
+    assert first.number == 7
+    word = docx.Document(io.BytesIO(build(doc, yearbook_style)))
+    captions = [p for p in word.paragraphs if p.style.style_id == "Caption"]
+    assert [p.text.split("\u3000")[0] for p in captions] == ["表7", "表8", "表12"]
+    assert [instr(p._p).strip() for p in captions] == [
+        "SEQ 表 \\* ARABIC \\r 7", "SEQ 表 \\* ARABIC", "SEQ 表 \\* ARABIC \\r 12"]
+
+
+def test_clean_package(sample_bytes: bytes, word: docx.document.Document) -> None:
+    styles = part_xml(sample_bytes, "word/styles.xml")
+    ids = {s.get(f"{W}styleId") for s in styles.iter(f"{W}style")}
+    assert not any(i.endswith("Char") for i in ids), ids
+    assert not list(styles.iter(f"{W}link"))
+    assert not ids & {"ListBullet3", "LightShading-Accent4", "Title", "MacroText", "TableGrid"}
+    # Only the deepest article heading level used here (4) is defined beyond heading 3.
+    assert "Heading4" in ids and "Heading5" not in ids
+    for heading in ("Heading1", "Heading2", "Heading3", "YearbookArticleTitle", "Caption"):
+        style = next(s for s in styles.iter(f"{W}style") if s.get(f"{W}styleId") == heading)
+        assert style.find(f"{W}next").get(f"{W}val") == "YearbookBody", heading
+    fonts = part_xml(sample_bytes, "word/fontTable.xml")
+    assert [f.get(f"{W}name") for f in fonts.iter(f"{W}font")] == ["宋体", "黑体", "楷体", "仿宋"]
+    app = part_xml(sample_bytes, "docProps/app.xml")
+    assert app.find("{*}Application").text == "yearbook"
+    with zipfile.ZipFile(io.BytesIO(sample_bytes)) as z:
+        names = z.namelist()
+    assert not any(n.startswith("customXml/") for n in names)
+    assert "word/numbering.xml" not in names

@@ -45,8 +45,9 @@ def write_body(document: WordDocument, doc: Document, style: Style, furniture: F
     body_sect_pr = body.sectPr
     page = style.page
     groups = _group(doc.blocks, style)
+    restarts = _seq_restarts(doc.blocks)
     for index, group in enumerate(groups):
-        elements = [e for b in group.blocks for e in _block(b, style, group.wide)]
+        elements = [e for b in group.blocks for e in _block(b, style, group.wide, restarts)]
         last = index == len(groups) - 1
         cols = 1 if group.wide else page.columns
         sect_pr = furniture.sect_pr(body_sect_pr if last else None, index == 0, group.head, group.opening)
@@ -124,13 +125,13 @@ def _is_wide(block: Block, style: Style) -> bool:
     return style.para(block.role.value).full_width
 
 
-def _block(block: Block, style: Style, wide: bool) -> list[etree._Element]:
+def _block(block: Block, style: Style, wide: bool, restarts: set[int]) -> list[etree._Element]:
     if isinstance(block, Heading):
         return [_paragraph(f"Heading{min(block.level, 9)}", [Run(block.text)])]
     if isinstance(block, Paragraph):
         return [_paragraph(_paragraph_style(block), block.runs)]
     width = style.page.frame_width if wide or style.page.columns <= 1 else style.page.column_width
-    return _table_with_caption(block, style, width)
+    return _table_with_caption(block, style, width, block.number in restarts)
 
 
 def _paragraph_style(p: Paragraph) -> str:
@@ -143,8 +144,29 @@ def _paragraph_style(p: Paragraph) -> str:
     return PARAGRAPH_STYLES[p.role.value].style_id
 
 
-def _table_with_caption(table: Table, style: Style, width: float) -> list[etree._Element]:
-    caption = _paragraph(PARAGRAPH_STYLES["caption"].style_id, [Run(table.caption)])
+def _seq_restarts(blocks: list[Block]) -> set[int]:
+    """Table numbers where Word's count must be reset (the first, and any jump), so that
+    `SEQ 表` computes the number we print: a book's tables continue across chapters."""
+    restarts, previous = set(), 0
+    for block in blocks:
+        if isinstance(block, Table):
+            if block.number != previous + 1:
+                restarts.add(block.number)
+            previous = block.number
+    return restarts
+
+
+def _table_with_caption(table: Table, style: Style, width: float, restart: bool) -> list[etree._Element]:
+    caption = _paragraph(PARAGRAPH_STYLES["caption"].style_id, [])
+    # 表 + a SEQ field (what Word's Insert Caption writes, so an added table renumbers the
+    # rest) whose cached result is our number + the title.
+    number = str(table.number)
+    prefix = table.label.removesuffix(number)
+    instruction = f"SEQ {prefix} \\* ARABIC" + (f" \\r {number}" if restart else "")
+    caption.append(_run(Run(prefix)))
+    for run in oxml.field_runs(instruction, number):
+        caption.append(run)
+    caption.append(_run(Run(table.caption.removeprefix(table.label))))
     return [caption, build_table(table, style, width)]
 
 

@@ -68,6 +68,39 @@ def heading_style_id(level: int) -> str:
     return f"Heading{min(max(level, 3), 9)}"
 
 
+TABLE_STYLE_ID = "YearbookThreeLine"
+
+
+def table_style(style: Style) -> etree._Element:
+    """三线表 as a named Word table style: thick rules above and below, a thin one under
+    the header row, no vertical rules; an editor restyles every table by changing it."""
+    ts = style.table
+    thick, thin = oxml.eighths(ts.rule_thick), oxml.eighths(ts.rule_thin)
+    pad, vpad = oxml.twips(ts.cell_padding), oxml.twips(ts.cell_padding / 2)
+    return oxml.parse(
+        f'<w:style {oxml.W_DECL} w:type="table" w:customStyle="1" w:styleId="{TABLE_STYLE_ID}">'
+        '<w:name w:val="三线表"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/><w:qFormat/>'
+        '<w:tblPr><w:jc w:val="center"/><w:tblBorders>'
+        f'<w:top w:val="single" w:sz="{thick}" w:space="0" w:color="000000"/>'
+        '<w:left w:val="nil"/>'
+        f'<w:bottom w:val="single" w:sz="{thick}" w:space="0" w:color="000000"/>'
+        '<w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/>'
+        "</w:tblBorders>"
+        f'<w:tblCellMar><w:top w:w="{vpad}" w:type="dxa"/><w:left w:w="{pad}" w:type="dxa"/>'
+        f'<w:bottom w:w="{vpad}" w:type="dxa"/><w:right w:w="{pad}" w:type="dxa"/></w:tblCellMar>'
+        "</w:tblPr>"
+        '<w:tblStylePr w:type="firstRow"><w:tcPr><w:tcBorders>'
+        f'<w:bottom w:val="single" w:sz="{thin}" w:space="0" w:color="000000"/>'
+        "</w:tcBorders></w:tcPr></w:tblStylePr>"
+        "</w:style>"
+    )
+
+
+def own_style_ids() -> set[str]:
+    """The styles of our roles: kept in the gallery even where this document has no such text."""
+    return {ws.style_id for ws in [*PARAGRAPH_STYLES.values(), *CHARACTER_STYLES.values()]} | {TABLE_STYLE_ID}
+
+
 def face(style: Style, role: str) -> str:
     return style.word_fonts.get(role) or DEFAULT_FACES[role]
 
@@ -79,16 +112,21 @@ def install_styles(document: WordDocument, style: Style) -> None:
     _set_doc_defaults(styles_el, style)
     normal = _ensure(document, WordStyle("Normal", "Normal", builtin=True), WD_STYLE_TYPE.PARAGRAPH)
     _style_paragraph(normal, style.para("body"), style, None, False, indent=False)
+    body_id = PARAGRAPH_STYLES["body"].style_id
     for role, ws in PARAGRAPH_STYLES.items():
         element = _ensure(document, ws, WD_STYLE_TYPE.PARAGRAPH)
         _style_paragraph(element, style.para(role), style, ws.outline, ws.keep_next,
                          grid=role in _GRID_ROLES)
+        if ws.keep_next:  # titles and captions: Enter after one gives body text
+            element.get_or_add_next().val = body_id
     for n in range(4, 10):
         ws = WordStyle(f"Heading{n}", f"heading {n}", builtin=True, outline=n - 1, keep_next=True)
-        _style_paragraph(_ensure(document, ws, WD_STYLE_TYPE.PARAGRAPH), style.para("article_heading"),
-                         style, ws.outline, True)
+        element = _ensure(document, ws, WD_STYLE_TYPE.PARAGRAPH)
+        _style_paragraph(element, style.para("article_heading"), style, ws.outline, True)
+        element.get_or_add_next().val = body_id
     for role, ws in CHARACTER_STYLES.items():
         _style_character(_ensure(document, ws, WD_STYLE_TYPE.CHARACTER), style.characters[role], style)
+    document.styles.element.append(table_style(style))
     _fix_theme(document, style)
     settings = document.settings.element
     # Word picks the theme's East Asian face by this language: ja-JP in the default template.
