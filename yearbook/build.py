@@ -92,6 +92,7 @@ def _write_atomically(jobs: list[tuple[Path, Callable[[BinaryIO], None]]]) -> No
 def build(data_dir: Path, out_dir: Path, prepared: Prepared | None = None) -> BuildResult:
     from yearbook.fonts import font_warnings, missing_glyphs, resolve_faces
     from yearbook.writers.docx import write_docx
+    from yearbook.writers.docx.template import template_warnings
     from yearbook.writers.pdf import write_pdf
 
     prepared = prepared or prepare(data_dir)
@@ -100,6 +101,7 @@ def build(data_dir: Path, out_dir: Path, prepared: Prepared | None = None) -> Bu
         *prepared.warnings,
         *font_warnings(faces, prepared.style),
         *missing_glyphs(prepared.document, faces, prepared.style),
+        *template_warnings(prepared.style),
     ]
     try:
         out_dir.mkdir(parents=True, exist_ok=True)

@@ -3,7 +3,8 @@
 Modules: `styles` (Word styles from the style sheet), `page` (geometry, sections,
 running heads and page numbers), `document` (the body), `tables` (三线表),
 `oxml` (raw WordprocessingML python-docx lacks), `clean` (what the built-in
-template leaves behind), `package` (properties and a reproducible zip).
+template leaves behind), `template` (the editors' own Word template), `package`
+(properties and a reproducible zip).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from yearbook.writers.docx.clean import (
     app_properties,
     drop_unused_parts,
     font_table,
+    furniture_parts,
     prune_styles,
     used_style_ids,
 )
@@ -25,17 +27,29 @@ from yearbook.writers.docx.document import odd_openings, write_body
 from yearbook.writers.docx.package import drop_template_parts, save_reproducible, set_properties
 from yearbook.writers.docx.page import setup_page
 from yearbook.writers.docx.styles import install_styles, own_style_ids
+from yearbook.writers.docx.template import open_template, rename_styles, resolve, styleref
 
 
 def write_docx(doc: Document, style: Style, out: BinaryIO) -> None:
-    document = docx.Document()
+    template_ids: dict[str, str] | None = None
+    if style.template is not None:
+        document = open_template(style)
+        template_ids, _ = resolve(document, style)
+    else:
+        document = docx.Document()
     drop_template_parts(document)
-    install_styles(document, style)
-    furniture = setup_page(document, style, doc.meta.title, odd_openings(doc, style))
+    install_styles(document, style, template_ids)
+    furniture = setup_page(document, style, doc.meta.title, odd_openings(doc, style),
+                           template=template_ids is not None)
+    if template_ids is not None:
+        furniture.styleref = styleref(document, template_ids)
     write_body(document, doc, style, furniture)
-    prune_styles(document, used_style_ids(document) | own_style_ids())
-    font_table(document, style)
+    if template_ids is None:
+        prune_styles(document, used_style_ids(document) | own_style_ids())
+        font_table(document, style)
+        drop_unused_parts(document)
+    else:
+        rename_styles(document, template_ids, [document.element, *furniture_parts(document)])
     app_properties(document)
-    drop_unused_parts(document)
     set_properties(document, doc.meta)
     out.write(save_reproducible(document, doc.meta))

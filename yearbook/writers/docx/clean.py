@@ -26,12 +26,15 @@ _FONT_INFO = {"宋体": "SimSun", "黑体": "SimHei", "楷体": "KaiTi", "仿宋
 _EXTENDED = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
 
 
+def furniture_parts(document: WordDocument) -> list[etree._Element]:
+    """The root elements of the header and footer parts."""
+    return [rel.target_part.element for rel in document.part.rels.values()
+            if rel.reltype in (RT.HEADER, RT.FOOTER)]
+
+
 def used_style_ids(document: WordDocument) -> set[str]:
     """Style ids referenced from the body, headers and footers."""
-    parts = [document.part.element] + [
-        rel.target_part.element for rel in document.part.rels.values()
-        if rel.reltype in (RT.HEADER, RT.FOOTER)
-    ]
+    parts = [document.part.element, *furniture_parts(document)]
     tags = (qn("w:pStyle"), qn("w:rStyle"), qn("w:tblStyle"))
     return {el.get(qn("w:val")) for part in parts for el in part.iter(*tags)}
 

@@ -64,6 +64,8 @@ class Furniture:
     parts: dict[OddHead, str] = field(default_factory=dict)  # header content → rId
     current: OddHead | None = None  # the odd head in force
     title: str = ""  # the even-page head
+    own_heads: bool = True  # False: a Word template's own headers and footers are used as they are
+    styleref: str = "STYLEREF 2"  # the field that finds the 分目 on the page
 
     def sect_pr(self, target: etree._Element | None, first: bool, head: OddHead | None,
                 opening: bool) -> etree._Element:
@@ -75,6 +77,10 @@ class Furniture:
         for ref in [*sect_pr.findall(_REFS[0]), *sect_pr.findall(_REFS[1])]:
             sect_pr.remove(ref)
         refs = [copy.deepcopy(r) for r in self.footer_refs] if first else []
+        if not self.own_heads:
+            for ref in reversed(refs):
+                sect_pr.insert(0, ref)
+            return sect_pr
         if first:
             refs[:0] = [_header_ref("first", self._part(_BLANK))]
             if self.style.heads.running_heads:
@@ -106,20 +112,37 @@ class Furniture:
         if head == _TITLE:
             p.append(_run(self.title))
         elif head.styleref:
-            for run in oxml.field_runs("STYLEREF 2", head.text):
+            for run in oxml.field_runs(self.styleref, head.text):
                 p.append(run)
         elif head != _BLANK and head.text:
             p.append(_run(head.text))
         return p
 
 
-def setup_page(document: WordDocument, style: Style, even_head: str, odd_openings: bool) -> Furniture:
+def setup_page(document: WordDocument, style: Style, even_head: str, odd_openings: bool,
+               template: bool = False) -> Furniture:
     """Geometry, mirrored margins, settings and the page-number footers.
 
     `odd_openings`: every 类目 opens on an odd page, so an opening page's folio sits right.
+    `template`: the document is a Word template's copy; its page size, margins, grid and
+    settings stay, and its headers and footers too where it has any.
     """
     page = style.page
     section = document.sections[0]
+    sect_pr = section._sectPr
+    if template:
+        oxml.insert_ordered(sect_pr, oxml.columns(page.columns, page.column_gap), oxml.SECTPR_ORDER)
+        refs = [r for tag in _REFS for r in sect_pr.findall(tag)]
+        for ref in refs:
+            sect_pr.remove(ref)
+        if refs:
+            return Furniture(document, style, copy.deepcopy(sect_pr), refs, title=even_head, own_heads=False)
+        document.settings.odd_and_even_pages_header_footer = True
+        _footers(section, style, odd_openings)
+        refs = [r for tag in _REFS for r in sect_pr.findall(tag)]
+        for ref in refs:
+            sect_pr.remove(ref)
+        return Furniture(document, style, copy.deepcopy(sect_pr), refs, title=even_head)
     section.page_width = Pt(page.width)
     section.page_height = Pt(page.height)
     section.top_margin = Pt(page.margin_top)
@@ -134,7 +157,6 @@ def setup_page(document: WordDocument, style: Style, even_head: str, odd_opening
         section.header_distance = Pt(max(0.0, page.header_distance - _ASCENT * head.line_height))
     if page.footer_distance:
         section.footer_distance = Pt(max(0.0, page.footer_distance - (1 - _ASCENT) * foot.line_height))
-    sect_pr = section._sectPr
     oxml.insert_ordered(sect_pr, oxml.columns(page.columns, page.column_gap), oxml.SECTPR_ORDER)
     _grid(sect_pr, style)
     settings = document.settings

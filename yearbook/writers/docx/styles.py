@@ -105,15 +105,25 @@ def face(style: Style, role: str) -> str:
     return style.word_fonts.get(role) or DEFAULT_FACES[role]
 
 
-def install_styles(document: WordDocument, style: Style) -> None:
-    """Define every style the body and the page furniture use."""
+def install_styles(document: WordDocument, style: Style,
+                   template_ids: dict[str, str] | None = None) -> None:
+    """Define every style the body and the page furniture use.
+
+    With a Word template (`template_ids`: our style id → the template's, for the roles it
+    has), the template's defaults, theme and styles stay as they are and only the roles
+    it lacks get our own styles.
+    """
     styles_el = document.styles.element
-    _scrub_theme_fonts(styles_el)
-    _set_doc_defaults(styles_el, style)
-    normal = _ensure(document, WordStyle("Normal", "Normal", builtin=True), WD_STYLE_TYPE.PARAGRAPH)
-    _style_paragraph(normal, style.para("body"), style, None, False, indent=False)
+    taken = template_ids or {}
+    if template_ids is None:
+        _scrub_theme_fonts(styles_el)
+        _set_doc_defaults(styles_el, style)
+        normal = _ensure(document, WordStyle("Normal", "Normal", builtin=True), WD_STYLE_TYPE.PARAGRAPH)
+        _style_paragraph(normal, style.para("body"), style, None, False, indent=False)
     body_id = PARAGRAPH_STYLES["body"].style_id
     for role, ws in PARAGRAPH_STYLES.items():
+        if ws.style_id in taken:
+            continue
         element = _ensure(document, ws, WD_STYLE_TYPE.PARAGRAPH)
         _style_paragraph(element, style.para(role), style, ws.outline, ws.keep_next,
                          grid=role in _GRID_ROLES)
@@ -121,12 +131,17 @@ def install_styles(document: WordDocument, style: Style) -> None:
             element.get_or_add_next().val = body_id
     for n in range(4, 10):
         ws = WordStyle(f"Heading{n}", f"heading {n}", builtin=True, outline=n - 1, keep_next=True)
+        if ws.style_id in taken:
+            continue
         element = _ensure(document, ws, WD_STYLE_TYPE.PARAGRAPH)
         _style_paragraph(element, style.para("article_heading"), style, ws.outline, True)
         element.get_or_add_next().val = body_id
     for role, ws in CHARACTER_STYLES.items():
-        _style_character(_ensure(document, ws, WD_STYLE_TYPE.CHARACTER), style.characters[role], style)
+        if ws.style_id not in taken:
+            _style_character(_ensure(document, ws, WD_STYLE_TYPE.CHARACTER), style.characters[role], style)
     document.styles.element.append(table_style(style))
+    if template_ids is not None:
+        return
     _fix_theme(document, style)
     settings = document.settings.element
     # Word picks the theme's East Asian face by this language: ja-JP in the default template.
