@@ -29,19 +29,19 @@ def converted(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathF
     assert_valid_docx(out.getvalue())
     path.write_bytes(out.getvalue())
     pdf, result = convert(path, style, work)
-    return doc, pdf, result
+    return doc, pdf, result, style
 
 
 def test_libreoffice_converts_without_error(converted) -> None:
-    _, pdf, result = converted
+    _, pdf, result, _ = converted
     assert result.returncode == 0, result.stderr
     assert "Error" not in result.stdout + result.stderr, result.stdout + result.stderr
     assert pdf.is_file() and pdf.stat().st_size > 0
 
 
 def test_all_text_comes_through(converted) -> None:
-    doc, pdf, _ = converted
-    text, pages = pdf_body_text(pdf, doc)
+    doc, pdf, _, style = converted
+    text, pages = pdf_body_text(pdf, doc, style)
     assert pages >= 2
     missing = [t for t in doc.text_blocks() if squeeze(t) not in text]
     assert not missing, missing[:5]
@@ -49,7 +49,7 @@ def test_all_text_comes_through(converted) -> None:
 
 
 def test_page_furniture_is_rendered(converted) -> None:
-    doc, pdf, _ = converted
+    doc, pdf, _, _ = converted
     pages = PdfReader(pdf).pages
     last_lines = [page.extract_text().strip().splitlines()[-1] for page in pages]
     expected = [f"— {n} —" if "gongwen" in str(pdf.parent.parent) else str(n) for n in range(1, len(pages) + 1)]
