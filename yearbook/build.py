@@ -15,7 +15,7 @@ from yearbook.diagnostics import Diagnostic, Location, YearbookError
 from yearbook.doctree import Document
 from yearbook.i18n import register
 from yearbook.load.book import Loaded, load_book
-from yearbook.style import Style, load_style
+from yearbook.style import Style, load_style, template_path
 
 register(
     {
@@ -55,6 +55,9 @@ def prepare(data_dir: Path) -> Prepared:
     book = loaded.book
     style_name = str(book.style) if book.style else DEFAULT_STYLE
     style = load_style(style_name, data_dir, book.style.loc if book.style else None)
+    if book.template:  # the book's Word template wins over the style's
+        style.template = template_path(str(book.template), [data_dir], book.template.loc)
+        style.template_loc = book.template.loc
     document, warnings = assemble_with_warnings(book)
     return Prepared(loaded, style, document, warnings)
 

@@ -207,6 +207,7 @@ class Book:
     unit: Text
     chapters: list[Chapter] = field(default_factory=list)
     style: Text | None = None
+    template: Text | None = None  # a Word template for the DOCX, overriding the style's
     output: Text | None = None
     first_table_number: int = 1
     loc: Location | None = None

@@ -378,7 +378,7 @@ def load_style(name: str, data_dir: Path, loc: Location | None = None) -> Style:
     template, template_loc = None, None
     if values.get("template"):
         name, template_loc = values["template"]
-        template = _template_path(name, [path.parent, data_dir], template_loc)
+        template = template_path(name, [path.parent, data_dir], template_loc)
     return Style(
         name=str(values["name"]),
         page=page,
@@ -395,7 +395,7 @@ def load_style(name: str, data_dir: Path, loc: Location | None = None) -> Style:
     )
 
 
-def _template_path(name: str, folders: list[Path], loc: Location) -> Path:
+def template_path(name: str, folders: list[Path], loc: Location) -> Path:
     """The template file, checked to be a Word document before anything is written."""
     import zipfile
 

@@ -143,3 +143,20 @@ def test_bad_template_is_a_located_chinese_error(tmp_path: Path, content) -> Non
                 "zip-without-document": "缺少 [Content_Types].xml、word/document.xml"}[content]
     assert expected in result.stderr, result.stderr
     assert not out.exists() or not any(out.iterdir())
+
+
+def test_the_book_can_name_the_template(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(EXAMPLE, data)
+    make_template(data / "书的模板.docx")
+    book = data / "book.yaml"
+    book.write_text(book.read_text(encoding="utf-8") + "模板: 书的模板.docx\n", encoding="utf-8")
+    prepared = prepare(data)
+    assert prepared.style.template == data / "书的模板.docx"
+    out = io.BytesIO()
+    write_docx(prepared.document, prepared.style, out)
+    word = docx.Document(out)
+    assert next(p for p in word.paragraphs if p.text == "综述").style.style_id == "2"
+    (data / "书的模板.docx").write_text("不是 Word 文档", encoding="utf-8")
+    result = run("build", str(data), "-o", str(tmp_path / "out"))
+    assert result.returncode == 1 and "book.yaml:" in result.stderr and "不是 Word 文档" in result.stderr

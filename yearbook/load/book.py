@@ -232,6 +232,7 @@ BOOK = ObjectKind(
         Field("year", "记述年度", IntKind(low=1900, high=2200), required=True),
         Field("unit", "编纂单位", TEXT, required=True),
         Field("style", "版式", TEXT),
+        Field("template", "模板", TEXT),
         Field("output", "文件名", TEXT),
         Field("first_table_number", "起始表号", IntKind(low=1)),
         Field("chapters", "类目", ListKind(CHAPTER), required=True),
