@@ -81,10 +81,8 @@ class Furniture:
             for ref in reversed(refs):
                 sect_pr.insert(0, ref)
             return sect_pr
-        if first:
-            refs[:0] = [_header_ref("first", self._part(_BLANK))]
-            if self.style.heads.running_heads:
-                refs[:0] = [_header_ref("even", self._part(_TITLE))]
+        if first and self.style.heads.running_heads:
+            refs[:0] = [_header_ref("even", self._part(_TITLE)), _header_ref("first", self._part(_BLANK))]
         if self.style.heads.running_heads and (first or (head is not None and head != self.current)):
             odd = head if head is not None else OddHead("")
             refs[:0] = [_header_ref("default", self._part(odd))]
@@ -224,9 +222,11 @@ def _footers(section: Section, style: Style, odd_openings: bool) -> None:
     footer_id = PARAGRAPH_STYLES["page_number"].style_id
     outer = style.heads.page_number_position == "outer"
     number = style.para("page_number")
-    section.different_first_page_header_footer = True
-    for footer, align in ((section.footer, "right"), (section.even_page_footer, "left"),
-                          (section.first_page_footer, "outside")):
+    footers = [(section.footer, "right"), (section.even_page_footer, "left")]
+    if style.heads.running_heads:  # opening pages without a head need a first-page footer
+        section.different_first_page_header_footer = True
+        footers.append((section.first_page_footer, "outside"))
+    for footer, align in footers:
         p = _clear(footer.paragraphs[0], footer_id)
         ppr = p.find(qn("w:pPr"))
         if outer and align == "outside" and not odd_openings:
