@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.ooxml import assert_valid_docx
 from yearbook import i18n
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -79,3 +80,9 @@ def make_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., 
         return folder
 
     return make
+
+
+@pytest.fixture
+def valid_docx() -> Callable[[bytes | Path], None]:
+    """Assert that a DOCX (bytes or path) has no openxml-audit error."""
+    return assert_valid_docx

@@ -56,14 +56,22 @@ def squeeze(text: str) -> str:
     return "".join(text.split()).translate(_HANGING)
 
 
-def pdf_body_text(pdf: Path, doc: Document) -> tuple[str, int]:
-    """All pages' text without running heads and page numbers, squeezed."""
+def pdf_body_text(pdf: Path, doc: Document, style: Style | None = None) -> tuple[str, int]:
+    """All pages' text without running heads and page numbers, squeezed.
+
+    With `style`, text outside the type area (heads, folios) is dropped by its position,
+    wherever the converter put it in the page's content stream; without, the first line
+    is dropped when it reads like a head and the last when it reads like a folio.
+    """
     heads = {squeeze(doc.meta.title)} | {
         squeeze(b.running_head) for b in doc.blocks if isinstance(b, Heading) and b.level >= 2
     }
     pages = PdfReader(pdf).pages
     out = []
     for page in pages:
+        if style is not None:
+            out.append(squeeze(_inside_type_area(page, style)))
+            continue
         lines = [squeeze(line) for line in page.extract_text().splitlines()]
         lines = [line for line in lines if line]
         if lines and lines[0] in heads:
@@ -72,3 +80,17 @@ def pdf_body_text(pdf: Path, doc: Document) -> tuple[str, int]:
             lines = lines[:-1]
         out.extend(lines)
     return "".join(out), len(pages)
+
+
+def _inside_type_area(page, style: Style) -> str:
+    top = style.page.height - style.page.margin_top + 2
+    bottom = style.page.margin_bottom - 2
+    chunks: list[str] = []
+
+    def visit(text, cm, tm, font, size) -> None:
+        y = tm[5] * cm[3] + cm[5]
+        if bottom <= y <= top:
+            chunks.append(text)
+
+    page.extract_text(visitor_text=visit)
+    return "".join(chunks)

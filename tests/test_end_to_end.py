@@ -110,7 +110,7 @@ def test_docx_opens_in_libreoffice_with_all_text_and_similar_length(built, tmp_p
     converted, result = convert(docx_path, prepared.style, tmp_path)
     assert result.returncode == 0 and converted.is_file(), result.stderr
     assert "Error" not in result.stdout + result.stderr
-    text, pages = pdf_body_text(converted, prepared.document)
+    text, pages = pdf_body_text(converted, prepared.document, prepared.style)
     missing = [p for p in prepared.document.text_blocks() if squeeze(p) not in text]
     assert not missing, missing[:5]
     ours = len(PdfReader(str(pdf_path)).pages)

@@ -13,7 +13,7 @@ from yearbook.images import resolution_warnings
 from yearbook.load.book import Loaded, load_book
 from yearbook.output import write_together
 from yearbook.pagemap import PageMap
-from yearbook.style import Style, load_style
+from yearbook.style import Style, load_style, template_path
 
 DEFAULT_STYLE = "yearbook"
 _UNSAFE_IN_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
@@ -40,6 +40,9 @@ def prepare(data_dir: Path) -> Prepared:
     book = loaded.book
     style_name = str(book.style) if book.style else DEFAULT_STYLE
     style = load_style(style_name, data_dir, book.style.loc if book.style else None)
+    if book.template:  # the book's Word template wins over the style's
+        style.template = template_path(str(book.template), [data_dir], book.template.loc)
+        style.template_loc = book.template.loc
     document, warnings = assemble_with_warnings(book)
     warnings += resolution_warnings(document, style)
     return Prepared(loaded, style, document, warnings)
@@ -60,6 +63,7 @@ def needs_page_map(doc: Document) -> bool:
 def build(data_dir: Path, out_dir: Path, prepared: Prepared | None = None) -> BuildResult:
     from yearbook.fonts import font_warnings, missing_glyphs, resolve_faces
     from yearbook.writers.docx import write_docx
+    from yearbook.writers.docx.template import template_warnings
     from yearbook.writers.pdf import write_pdf
 
     prepared = prepared or prepare(data_dir)
@@ -68,6 +72,7 @@ def build(data_dir: Path, out_dir: Path, prepared: Prepared | None = None) -> Bu
         *prepared.warnings,
         *font_warnings(faces, prepared.style),
         *missing_glyphs(prepared.document, faces, prepared.style),
+        *template_warnings(prepared.style),
     ]
     stem = output_stem(prepared)
     docx_path, pdf_path = out_dir / f"{stem}.docx", out_dir / f"{stem}.pdf"

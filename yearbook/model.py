@@ -314,6 +314,7 @@ class Book:
     unit: Text
     chapters: list[Chapter] = field(default_factory=list)
     style: Text | None = None
+    template: Text | None = None  # a Word template for the DOCX, overriding the style's
     output: Text | None = None
     first_table_number: int = 1
     plates: list[PlatePage] = field(default_factory=list)  # 彩页, at the front of the book

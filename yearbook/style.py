@@ -40,6 +40,23 @@ register(
             "找不到版式“{name}”；可用的版式：{available}",
             "no style named '{name}'; available: {available}",
         ),
+        "style.template_missing": (
+            "找不到 Word 模板“{name}”；模板路径相对于版式文件所在的文件夹或数据文件夹，已查找：{tried}",
+            "cannot find the Word template '{name}'; a template path is relative to the style file's "
+            "folder or the data folder; looked in: {tried}",
+        ),
+        "style.template_not_docx": (
+            "“{name}”不是 Word 文档（.docx 是 zip 包，此文件不是）。"
+            "请在 Word 中用“另存为 → Word 文档 (*.docx)”保存模板后再试",
+            "'{name}' is not a Word document (a .docx is a zip package, this file is not). "
+            "Save the template in Word with Save As → Word Document (*.docx) and try again",
+        ),
+        "style.template_incomplete": (
+            "“{name}”不是完整的 Word 文档，缺少 {parts}。"
+            "请在 Word 中用“另存为 → Word 文档 (*.docx)”保存模板后再试",
+            "'{name}' is not a complete Word document: {parts} missing. "
+            "Save the template in Word with Save As → Word Document (*.docx) and try again",
+        ),
         "style.bad_role": (
             "字体角色“{value}”无效；可选：{roles}",
             "unknown font role '{value}'; use one of {roles}",
@@ -205,6 +222,15 @@ class HeadStyle:
 
 
 @dataclass
+class TemplateStyles:
+    """Which style of the Word template each role takes: role → the template's style name."""
+
+    names: dict[str, str] = field(default_factory=dict)
+    loc: Location | None = None
+    field_locs: dict[str, Location] = field(default_factory=dict)
+
+
+@dataclass
 class Style:
     name: str
     page: PageStyle
@@ -217,6 +243,11 @@ class Style:
     # The face names a Chinese Windows machine has, written into the DOCX.
     word_fonts: dict[str, str] = field(default_factory=dict)
     source: Path | None = None
+    # A Word document whose styles, fonts, page setup, headers and numbering the DOCX takes
+    # (like pandoc's --reference-doc); `template_loc` is where the style file names it.
+    template: Path | None = None
+    template_loc: Location | None = None
+    template_styles: TemplateStyles = field(default_factory=TemplateStyles)
 
     def para(self, name: str) -> ParaStyle:
         found = self.paragraphs.get(name)
@@ -300,6 +331,14 @@ CHAR = ObjectKind(CharStyle, [
 ])
 
 
+class LocatedTextKind(Kind):
+    """A text and where it was written, for messages about what it names (a file)."""
+
+    def convert(self, node: Node, ctx: Context, path: str) -> tuple[str, Location] | Invalid:
+        value = TextKind().convert(node, ctx, path)
+        return value if isinstance(value, Invalid) else (str(value), node.loc)
+
+
 class NamedKind(Kind):
     """A mapping from a fixed set of names to one kind of value."""
 
@@ -370,6 +409,13 @@ STYLE = ObjectKind(
             doc='字体文件：为各字体角色指定优先使用的字体文件或已安装字体名'),
         Field("word_fonts", "Word字体", NamedKind(FONT_ROLES, TextKind(), required=False),
             doc='Word字体：各字体角色写入 DOCX 的字体名，如 宋体、黑体'),
+        Field("template", "模板", LocatedTextKind(),
+            doc="Word 模板（.docx）：DOCX 套用其样式、字体、页面和页眉页脚；路径相对于版式文件或数据文件夹"),
+        Field("template_styles", "模板样式", ObjectKind(
+            lambda loc, **kw: TemplateStyles({k: str(v) for k, v in kw.items()}, loc),
+            [Field(n, n, TextKind(), doc=f"“{NAME_DOCS.get(n, n)}”所用的模板样式名")
+             for n in (*PARA_NAMES, *CHAR_NAMES)],
+        ), doc="模板样式：各段落、字符角色在模板中对应的样式名，如 body: 正文"),
     ],
 )
 
@@ -401,6 +447,10 @@ def load_style(name: str, data_dir: Path, loc: Location | None = None) -> Style:
         raise YearbookError(problems)
     page = values["page"]
     page.columns = int(page.columns)
+    template, template_loc = None, None
+    if values.get("template"):
+        name, template_loc = values["template"]
+        template = template_path(name, [path.parent, data_dir], template_loc)
     style = Style(
         name=str(values["name"]),
         page=page,
@@ -411,9 +461,34 @@ def load_style(name: str, data_dir: Path, loc: Location | None = None) -> Style:
         fonts=values.get("fonts") or {},
         word_fonts={k: str(v) for k, v in (values.get("word_fonts") or {}).items()},
         source=path,
+        template=template,
+        template_loc=template_loc,
+        template_styles=values.get("template_styles") or TemplateStyles(),
     )
     for name in OPTIONAL_PARA_NAMES:
         style.para(name)
     for name in OPTIONAL_CHAR_NAMES:
         style.char(name)
     return style
+
+
+def template_path(name: str, folders: list[Path], loc: Location) -> Path:
+    """The template file, checked to be a Word document before anything is written."""
+    import zipfile
+
+    given = Path(name)
+    candidates = [given] if given.is_absolute() else [folder / given for folder in dict.fromkeys(folders)]
+    found = next((c for c in candidates if c.is_file()), None)
+    if found is None:
+        tried = "、".join(str(c) for c in candidates)
+        raise YearbookError([Diagnostic("style.template_missing", {"name": name, "tried": tried}, loc)])
+    try:
+        with zipfile.ZipFile(found) as z:
+            names = set(z.namelist())
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise YearbookError([Diagnostic("style.template_not_docx", {"name": name}, loc)]) from exc
+    missing = [n for n in ("[Content_Types].xml", "word/document.xml", "word/styles.xml") if n not in names]
+    if missing:
+        args = {"name": name, "parts": "、".join(missing)}
+        raise YearbookError([Diagnostic("style.template_incomplete", args, loc)])
+    return found

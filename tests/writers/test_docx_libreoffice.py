@@ -10,6 +10,7 @@ from docx_sample import sample_document
 from pypdf import PdfReader
 
 from tests.libreoffice import SOFFICE, convert, pdf_body_text, squeeze
+from tests.ooxml import assert_valid_docx
 from yearbook.style import load_style
 from yearbook.writers.docx import write_docx
 
@@ -25,21 +26,22 @@ def converted(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathF
     path = work / "chapter.docx"
     out = io.BytesIO()
     write_docx(doc, style, out)
+    assert_valid_docx(out.getvalue())
     path.write_bytes(out.getvalue())
     pdf, result = convert(path, style, work)
-    return doc, pdf, result
+    return doc, pdf, result, style
 
 
 def test_libreoffice_converts_without_error(converted) -> None:
-    _, pdf, result = converted
+    _, pdf, result, _ = converted
     assert result.returncode == 0, result.stderr
     assert "Error" not in result.stdout + result.stderr, result.stdout + result.stderr
     assert pdf.is_file() and pdf.stat().st_size > 0
 
 
 def test_all_text_comes_through(converted) -> None:
-    doc, pdf, _ = converted
-    text, pages = pdf_body_text(pdf, doc)
+    doc, pdf, _, style = converted
+    text, pages = pdf_body_text(pdf, doc, style)
     assert pages >= 2
     missing = [t for t in doc.text_blocks() if squeeze(t) not in text]
     assert not missing, missing[:5]
@@ -47,7 +49,7 @@ def test_all_text_comes_through(converted) -> None:
 
 
 def test_page_furniture_is_rendered(converted) -> None:
-    doc, pdf, _ = converted
+    doc, pdf, _, _ = converted
     pages = PdfReader(pdf).pages
     last_lines = [page.extract_text().strip().splitlines()[-1] for page in pages]
     expected = [f"— {n} —" if "gongwen" in str(pdf.parent.parent) else str(n) for n in range(1, len(pages) + 1)]
@@ -56,3 +58,35 @@ def test_page_furniture_is_rendered(converted) -> None:
         # Even pages carry the book title; the chapter's opening page carries no running head.
         assert pages[1].extract_text().splitlines()[0] == doc.meta.title
         assert pages[0].extract_text().splitlines()[0] == "政协嘉峪关市委员会"
+
+
+@pytest.fixture(scope="module")
+def example_converted(tmp_path_factory: pytest.TempPathFactory):
+    from tests.conftest import EXAMPLE
+    from yearbook.build import build, prepare
+
+    prepared = prepare(EXAMPLE)
+    out = tmp_path_factory.mktemp("example")
+    docx_path, pdf_path = build(EXAMPLE, out, prepared).outputs
+    pdf, result = convert(docx_path, prepared.style, tmp_path_factory.mktemp("lo-example"))
+    assert result.returncode == 0, result.stderr
+    return prepared.document, pdf, pdf_path
+
+
+def test_example_odd_page_heads_name_the_right_category(example_converted) -> None:
+    doc, pdf, _ = example_converted
+    pages = [p.extract_text().splitlines() for p in PdfReader(pdf).pages]
+    openings = [i for i, lines in enumerate(pages) if lines and lines[0] in ("专文", "政协嘉峪关市委员会")]
+    zhuanwen, jiayuguan = openings[0], openings[-1]
+    sections = {b.text for b in doc.blocks if getattr(b, "level", 0) == 2}
+    for i in range(zhuanwen + 2, jiayuguan, 2):  # odd pages: index 2, 4…
+        assert pages[i][0] == "专文", (i + 1, pages[i][0])
+    later = [pages[i][0] for i in range(jiayuguan + 1, len(pages)) if (i + 1) % 2 == 1]
+    assert later and all(head in sections for head in later), later
+    assert all(pages[i][0] == doc.meta.title for i in range(1, len(pages), 2) if i not in openings)
+
+
+def test_example_page_count_within_ten_percent_of_the_pdf(example_converted) -> None:
+    _, pdf, ours = example_converted
+    theirs, mine = len(PdfReader(pdf).pages), len(PdfReader(ours).pages)
+    assert abs(theirs - mine) <= 0.1 * mine, (theirs, mine)

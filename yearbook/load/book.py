@@ -343,6 +343,8 @@ BOOK = ObjectKind(
         Field("unit", "编纂单位", TEXT, required=True, doc='编纂单位：也是 DOCX、PDF 的作者'),
         Field("style", "版式", TEXT,
             doc='版式：yearbook（年鉴版式）、gongwen（公文版式），或数据文件夹中的版式文件（.yaml）'),
+        Field("template", "模板", TEXT,
+            doc="Word 模板（.docx）：DOCX 套用其样式、字体、页面和页眉页脚；路径相对于数据文件夹"),
         Field("output", "文件名", TEXT, doc='输出文件名（不含扩展名）；不写时用书名'),
         Field("first_table_number", "起始表号", IntKind(low=1),
             doc='起始表号：本书第一张表的表号，其后各表连续编号'),

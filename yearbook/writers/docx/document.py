@@ -1,8 +1,10 @@
 """The body: blocks of the document tree as Word paragraphs, tables and sections.
 
-Blocks are grouped into sections by layout: the 类目 heading (and full-width
-tables, when the style sets them so) sit in single-column sections, the rest in
-the style's text columns. A 类目 that starts a new page starts a new section.
+A section starts only where the page layout changes: at a 类目 that opens a page
+(nextPage, or oddPage for a book's 类目), and where the column count changes
+(a 类目 heading or an article title across the columns, then the text in the style's
+columns). A table that reads well in one column is set in the column, so only
+wide tables need a full-width section; consecutive full-width blocks share one.
 Elements are appended in one pass before the body's sectPr, so building is linear.
 """
 
@@ -20,9 +22,9 @@ from yearbook.writers.docx import oxml
 from yearbook.writers.docx.book import BookParts
 from yearbook.writers.docx.figure import FIGURE_BLOCKS, PictureWriter
 from yearbook.writers.docx.index import xe_runs
-from yearbook.writers.docx.page import section_break, set_section
+from yearbook.writers.docx.page import Furniture, OddHead, set_section
 from yearbook.writers.docx.styles import CHARACTER_STYLES, PARAGRAPH_STYLES, heading_style_id
-from yearbook.writers.docx.tables import build_table
+from yearbook.writers.docx.tables import build_table, fits_column
 
 _RUN_STYLES = {
     RunRole.ENTRY_TITLE: CHARACTER_STYLES["entry_title"].style_id,
@@ -35,50 +37,87 @@ _P = qn("w:p")
 @dataclass
 class _Group:
     wide: bool
-    new_page: bool
+    start: str  # continuous | nextPage | oddPage
     opening: bool  # a 类目's opening page: no running head
+    head: OddHead | None = None  # the odd head from here on
     blocks: list[Block] = field(default_factory=list)
 
 
-def write_body(document: WordDocument, doc: Document, style: Style, book: BookParts | None = None) -> None:
+def write_body(
+    document: WordDocument, doc: Document, style: Style, furniture: Furniture, book: BookParts | None = None
+) -> None:
     body = document.element.body
     body_sect_pr = body.sectPr
     page = style.page
-    groups = _group([*doc.front, *doc.blocks], style)
+    blocks = [*doc.front, *doc.blocks]  # a book's 书名页, 编辑说明 and 目录 first
+    groups = _group(blocks, style)
+    restarts = _seq_restarts(blocks)
     pictures = PictureWriter(document)
     for index, group in enumerate(groups):
-        elements = [e for b in group.blocks for e in _block(b, style, group.wide, pictures, book)]
+        elements = [e for b in group.blocks for e in _block(b, style, group.wide, restarts, pictures, book)]
         last = index == len(groups) - 1
         cols = 1 if group.wide else page.columns
-        start = "nextPage" if group.new_page and index > 0 else "continuous"
-        if last:
-            set_section(body_sect_pr, cols, page.column_gap, start, group.opening)
-        else:
+        sect_pr = furniture.sect_pr(body_sect_pr if last else None, index == 0, group.head, group.opening)
+        set_section(sect_pr, cols, page.column_gap, group.start)
+        if not last:
             if elements[-1].tag != _P:
                 elements.append(_section_mark())
-            sect_pr = section_break(body_sect_pr, cols, page.column_gap, start, group.opening)
             oxml.insert_ordered(_ppr(elements[-1]), sect_pr, oxml.PPR_ORDER)
         for element in elements:
             body_sect_pr.addprevious(element)
     if not groups:
+        furniture.sect_pr(body_sect_pr, True, OddHead(""), False)
         body_sect_pr.addprevious(oxml.el("w:p"))
 
 
-def first_section_head(doc: Document) -> str:
-    """The first 分目's text: the cached STYLEREF result a reader without fields shows."""
-    return next((b.text for b in doc.blocks if isinstance(b, Heading) and b.level == 2), "")
+def odd_openings(doc: Document, style: Style) -> bool:
+    """Whether every 类目 after the first opens on an odd page."""
+    return all(b.odd_page for b in doc.blocks[1:] if _starts_page(b, style))
+
+
+def odd_heads(blocks: list[Block]) -> dict[int, OddHead]:
+    """Each 类目's odd-page head, keyed by the index of the block where the 类目 begins."""
+    starts = [0] + [i for i, b in enumerate(blocks) if isinstance(b, Heading) and b.level == 1 and i]
+    heads: dict[int, OddHead] = {}
+    for n, begin in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else len(blocks)
+        section = next((b for b in blocks[begin:end] if isinstance(b, Heading) and b.level == 2), None)
+        first = blocks[begin] if blocks else None
+        if section is not None:
+            heads[begin] = OddHead(section.text, styleref=True)
+        elif isinstance(first, Heading) and first.level == 1:
+            heads[begin] = OddHead(first.running_head)
+        else:
+            heads[begin] = OddHead("")
+    return heads
+
+
+def _starts_page(block: Block, style: Style) -> bool:
+    return isinstance(block, Heading) and (
+        block.new_page or block.odd_page or (block.level == 1 and style.para("heading1").new_page)
+    )
 
 
 def _group(blocks: list[Block], style: Style) -> list[_Group]:
     groups: list[_Group] = []
-    for block in blocks:
+    heads = odd_heads(blocks)
+    running = style.heads.running_heads
+    pending: OddHead | None = None  # a 类目's head, for the first group after its opening
+    for index, block in enumerate(blocks):
         wide = _is_wide(block, style)
-        new_page = isinstance(block, Heading) and (
-            block.new_page or (block.level == 1 and style.para("heading1").new_page)
-        )
-        if not groups or new_page or groups[-1].wide != wide:
-            opening = new_page and isinstance(block, Heading) and block.level == 1
-            groups.append(_Group(wide, new_page, opening))
+        new_page = _starts_page(block, style)
+        head = heads.get(index)
+        pending = head or pending
+        opening = running and new_page and isinstance(block, Heading) and block.level == 1
+        prev = groups[-1] if groups else None
+        if prev is None or new_page or prev.wide != wide:
+            start = "continuous"
+            if new_page and groups:
+                start = "oddPage" if isinstance(block, Heading) and block.odd_page else "nextPage"
+            group = _Group(wide, start, opening)
+            if pending is not None and (start != "continuous" or not groups):
+                group.head, pending = pending, None  # heads change where a page starts
+            groups.append(group)
         groups[-1].blocks.append(block)
     return groups
 
@@ -88,17 +127,22 @@ def _is_wide(block: Block, style: Style) -> bool:
         return False
     if (wide := BookParts.is_wide(block)) is not None:  # 书名页, 目录, 索引
         return wide
-    if isinstance(block, Table):
-        return style.table.full_width
     if isinstance(block, FIGURE_BLOCKS):
         return getattr(block, "page_width", True)  # plates: always the whole text block
+    if isinstance(block, Table):
+        return style.table.full_width and not fits_column(block, style)
     if isinstance(block, Heading):
         return style.para(f"heading{min(block.level, 2)}").full_width
     return style.para(block.role.value).full_width
 
 
 def _block(
-    block: Block, style: Style, wide: bool, pictures: PictureWriter, book: BookParts | None = None
+    block: Block,
+    style: Style,
+    wide: bool,
+    restarts: set[int],
+    pictures: PictureWriter,
+    book: BookParts | None = None,
 ) -> list[etree._Element]:
     if book is not None and (parts := book.elements(block)) is not None:  # 书名页, 目录, 索引
         return parts
@@ -112,7 +156,7 @@ def _block(
     if isinstance(block, Paragraph):
         return [_paragraph(_paragraph_style(block), block.runs)]
     width = style.page.frame_width if wide or style.page.columns <= 1 else style.page.column_width
-    return _table_with_caption(block, style, width)
+    return _table_with_caption(block, style, width, block.number in restarts)
 
 
 def _paragraph_style(p: Paragraph) -> str:
@@ -125,8 +169,29 @@ def _paragraph_style(p: Paragraph) -> str:
     return PARAGRAPH_STYLES[p.role.value].style_id
 
 
-def _table_with_caption(table: Table, style: Style, width: float) -> list[etree._Element]:
-    caption = _paragraph(PARAGRAPH_STYLES["caption"].style_id, [Run(table.caption)])
+def _seq_restarts(blocks: list[Block]) -> set[int]:
+    """Table numbers where Word's count must be reset (the first, and any jump), so that
+    `SEQ 表` computes the number we print: a book's tables continue across chapters."""
+    restarts, previous = set(), 0
+    for block in blocks:
+        if isinstance(block, Table):
+            if block.number != previous + 1:
+                restarts.add(block.number)
+            previous = block.number
+    return restarts
+
+
+def _table_with_caption(table: Table, style: Style, width: float, restart: bool) -> list[etree._Element]:
+    caption = _paragraph(PARAGRAPH_STYLES["caption"].style_id, [])
+    # 表 + a SEQ field (what Word's Insert Caption writes, so an added table renumbers the
+    # rest) whose cached result is our number + the title.
+    number = str(table.number)
+    prefix = table.label.removesuffix(number)
+    instruction = f"SEQ {prefix} \\* ARABIC" + (f" \\r {number}" if restart else "")
+    caption.append(_run(Run(prefix)))
+    for run in oxml.field_runs(instruction, number):
+        caption.append(run)
+    caption.append(_run(Run(table.caption.removeprefix(table.label))))
     return [caption, build_table(table, style, width)]
 
 

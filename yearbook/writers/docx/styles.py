@@ -54,6 +54,8 @@ CHARACTER_STYLES: dict[str, WordStyle] = {
     "entry_title": WordStyle("YearbookEntryTitle", "年鉴条目标题"),
     "runin_title": WordStyle("YearbookRuninTitle", "年鉴小题"),
 }
+# Text set in the body's measure snaps to the document grid (see page.py).
+_GRID_ROLES = frozenset({"body", "credit", "article_heading"})
 _THEME_ATTRS = [qn(f"w:{a}") for a in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")]
 
 
@@ -66,26 +68,80 @@ def heading_style_id(level: int) -> str:
     return f"Heading{min(max(level, 3), 9)}"
 
 
+TABLE_STYLE_ID = "YearbookThreeLine"
+
+
+def table_style(style: Style) -> etree._Element:
+    """三线表 as a named Word table style: thick rules above and below, a thin one under
+    the header row, no vertical rules; an editor restyles every table by changing it."""
+    ts = style.table
+    thick, thin = oxml.eighths(ts.rule_thick), oxml.eighths(ts.rule_thin)
+    pad, vpad = oxml.twips(ts.cell_padding), oxml.twips(ts.cell_padding / 2)
+    return oxml.parse(
+        f'<w:style {oxml.W_DECL} w:type="table" w:customStyle="1" w:styleId="{TABLE_STYLE_ID}">'
+        '<w:name w:val="三线表"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/><w:qFormat/>'
+        '<w:tblPr><w:jc w:val="center"/><w:tblBorders>'
+        f'<w:top w:val="single" w:sz="{thick}" w:space="0" w:color="000000"/>'
+        '<w:left w:val="nil"/>'
+        f'<w:bottom w:val="single" w:sz="{thick}" w:space="0" w:color="000000"/>'
+        '<w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/>'
+        "</w:tblBorders>"
+        f'<w:tblCellMar><w:top w:w="{vpad}" w:type="dxa"/><w:left w:w="{pad}" w:type="dxa"/>'
+        f'<w:bottom w:w="{vpad}" w:type="dxa"/><w:right w:w="{pad}" w:type="dxa"/></w:tblCellMar>'
+        "</w:tblPr>"
+        '<w:tblStylePr w:type="firstRow"><w:tcPr><w:tcBorders>'
+        f'<w:bottom w:val="single" w:sz="{thin}" w:space="0" w:color="000000"/>'
+        "</w:tcBorders></w:tcPr></w:tblStylePr>"
+        "</w:style>"
+    )
+
+
+def own_style_ids() -> set[str]:
+    """The styles of our roles: kept in the gallery even where this document has no such text."""
+    return {ws.style_id for ws in [*PARAGRAPH_STYLES.values(), *CHARACTER_STYLES.values()]} | {TABLE_STYLE_ID}
+
+
 def face(style: Style, role: str) -> str:
     return style.word_fonts.get(role) or DEFAULT_FACES[role]
 
 
-def install_styles(document: WordDocument, style: Style) -> None:
-    """Define every style the body and the page furniture use."""
+def install_styles(document: WordDocument, style: Style,
+                   template_ids: dict[str, str] | None = None) -> None:
+    """Define every style the body and the page furniture use.
+
+    With a Word template (`template_ids`: our style id → the template's, for the roles it
+    has), the template's defaults, theme and styles stay as they are and only the roles
+    it lacks get our own styles.
+    """
     styles_el = document.styles.element
-    _scrub_theme_fonts(styles_el)
-    _set_doc_defaults(styles_el, style)
-    normal = _ensure(document, WordStyle("Normal", "Normal", builtin=True), WD_STYLE_TYPE.PARAGRAPH)
-    _style_paragraph(normal, style.para("body"), style, None, False, indent=False)
+    taken = template_ids or {}
+    if template_ids is None:
+        _scrub_theme_fonts(styles_el)
+        _set_doc_defaults(styles_el, style)
+        normal = _ensure(document, WordStyle("Normal", "Normal", builtin=True), WD_STYLE_TYPE.PARAGRAPH)
+        _style_paragraph(normal, style.para("body"), style, None, False, indent=False)
+    body_id = PARAGRAPH_STYLES["body"].style_id
     for role, ws in PARAGRAPH_STYLES.items():
+        if ws.style_id in taken:
+            continue
         element = _ensure(document, ws, WD_STYLE_TYPE.PARAGRAPH)
-        _style_paragraph(element, style.para(role), style, ws.outline, ws.keep_next)
+        _style_paragraph(element, style.para(role), style, ws.outline, ws.keep_next,
+                         grid=role in _GRID_ROLES)
+        if ws.keep_next:  # titles and captions: Enter after one gives body text
+            element.get_or_add_next().val = body_id
     for n in range(4, 10):
         ws = WordStyle(f"Heading{n}", f"heading {n}", builtin=True, outline=n - 1, keep_next=True)
-        _style_paragraph(_ensure(document, ws, WD_STYLE_TYPE.PARAGRAPH), style.para("article_heading"),
-                         style, ws.outline, True)
+        if ws.style_id in taken:
+            continue
+        element = _ensure(document, ws, WD_STYLE_TYPE.PARAGRAPH)
+        _style_paragraph(element, style.para("article_heading"), style, ws.outline, True)
+        element.get_or_add_next().val = body_id
     for role, ws in CHARACTER_STYLES.items():
-        _style_character(_ensure(document, ws, WD_STYLE_TYPE.CHARACTER), style.characters[role], style)
+        if ws.style_id not in taken:
+            _style_character(_ensure(document, ws, WD_STYLE_TYPE.CHARACTER), style.characters[role], style)
+    document.styles.element.append(table_style(style))
+    if template_ids is not None:
+        return
     _fix_theme(document, style)
     settings = document.settings.element
     # Word picks the theme's East Asian face by this language: ja-JP in the default template.
@@ -106,7 +162,7 @@ def _ensure(document: WordDocument, ws: WordStyle, kind: WD_STYLE_TYPE) -> etree
 
 
 def _style_paragraph(element: etree._Element, ps: ParaStyle, style: Style, outline: int | None,
-                     keep_next: bool, indent: bool = True) -> None:
+                     keep_next: bool, indent: bool = True, grid: bool = False) -> None:
     ppr = _fresh(element, "w:pPr")
     children = []
     if keep_next:
@@ -117,6 +173,8 @@ def _style_paragraph(element: etree._Element, ps: ParaStyle, style: Style, outli
     # No extra gap between Chinese and Latin letters or digits (2023年, 176名), as the
     # PDF and printed yearbooks set them; Word and LibreOffice add one by default.
     children += [oxml.el("w:autoSpaceDE", val=0), oxml.el("w:autoSpaceDN", val=0)]
+    # Headings, captions and table text keep their own size and leading off the body's grid.
+    children.append(oxml.el("w:snapToGrid", val=int(grid)))
     children.append(oxml.spacing(ps.space_before, ps.space_after, ps.line_height))
     if indent:
         children.append(oxml.first_line_indent(ps.first_indent, ps.size))

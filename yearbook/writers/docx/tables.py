@@ -15,11 +15,39 @@ from lxml import etree
 
 from yearbook.doctree import Cell, Column, Table
 from yearbook.style import Style
-from yearbook.typeset.table_widths import column_widths, em_width
+from yearbook.typeset.table_widths import SHORT_CELL, column_widths, em_width
 from yearbook.writers.docx import oxml
-from yearbook.writers.docx.styles import PARAGRAPH_STYLES
+from yearbook.writers.docx.styles import PARAGRAPH_STYLES, TABLE_STYLE_ID
 
 _CELL_JC = {"center": "center", "right": "right"}  # left: the cell style's own justification
+
+
+# A column of running text set in the column keeps at least this many characters a line.
+_MIN_TEXT_CHARS = 6
+
+
+def fits_column(table: Table, style: Style) -> bool:
+    """Whether the table reads well in one text column: short cells (dates, names) on one
+    line and every column of running text at least six characters wide.
+
+    The DOCX sets such a table in the column even where the style sets tables across
+    the columns: a full-width table in Word needs a pair of continuous section breaks,
+    and LibreOffice's time to lay out a document grows with the square of their count
+    (benchmarks/bench_docx_libreoffice.py).
+    """
+    cell, head = style.para("table_cell"), style.para("table_header")
+    pad = 2 * style.table.cell_padding + 0.5
+    need = 0.0
+    for i, col in enumerate(table.columns):
+        texts = [r[i].text for r in table.rows if i < len(r)]
+        short = [t for t in texts if len(t) <= SHORT_CELL]
+        widest = max((em_width(t, cell.size) for t in short), default=0.0)
+        if len(col.title) <= SHORT_CELL:
+            widest = max(widest, em_width(col.title, head.size))
+        if len(short) < len(texts):
+            widest = max(widest, _MIN_TEXT_CHARS * cell.size)
+        need += widest + pad
+    return need <= style.page.column_width
 
 
 def build_table(table: Table, style: Style, width: float) -> etree._Element:
@@ -36,27 +64,22 @@ def build_table(table: Table, style: Style, width: float) -> etree._Element:
         style.table.cell_padding,
     )
     widths = _split(total, points)
-    thick, thin = oxml.eighths(ts.rule_thick), oxml.eighths(ts.rule_thin)
-    pad, vpad = oxml.twips(ts.cell_padding), oxml.twips(ts.cell_padding / 2)
+    # The rules and cell margins come from the named table style (三线表, see table_style);
+    # the table itself says only its width, layout and column grid.
     parts = [
-        f"<w:tbl {oxml.W_DECL}><w:tblPr>",
+        f'<w:tbl {oxml.W_DECL}><w:tblPr><w:tblStyle w:val="{TABLE_STYLE_ID}"/>',
         f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>',
-        "<w:tblBorders>",
-        f'<w:top w:val="single" w:sz="{thick}" w:space="0" w:color="000000"/>',
-        '<w:left w:val="nil"/>',
-        f'<w:bottom w:val="single" w:sz="{thick}" w:space="0" w:color="000000"/>',
-        '<w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/>',
-        "</w:tblBorders>",
         # Fixed layout: widths as given, long text wraps instead of widening its column.
         '<w:tblLayout w:type="fixed"/>',
-        f'<w:tblCellMar><w:top w:w="{vpad}" w:type="dxa"/><w:left w:w="{pad}" w:type="dxa"/>'
-        f'<w:bottom w:w="{vpad}" w:type="dxa"/><w:right w:w="{pad}" w:type="dxa"/></w:tblCellMar>',
-        '<w:tblLook w:val="0000" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0"'
+        '<w:tblLook w:val="0020" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0"'
         ' w:noHBand="1" w:noVBand="1"/>',
         "</w:tblPr><w:tblGrid>",
         *(f'<w:gridCol w:w="{w}"/>' for w in widths),
         "</w:tblGrid>",
     ]
+    # The rule under the header row is also written on its cells: LibreOffice 7.4 does not
+    # apply a table style's first-row borders.
+    thin = oxml.eighths(ts.rule_thin)
     header_rule = (
         f'<w:tcBorders><w:bottom w:val="single" w:sz="{thin}" w:space="0" w:color="000000"/></w:tcBorders>'
     )
