@@ -23,7 +23,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 def data_with_template(folder: Path, extra: str = "", template: str = "模板.docx") -> Path:
     data = folder / "data"
     shutil.copytree(EXAMPLE, data)
-    style = (ROOT / "styles" / "yearbook.yaml").read_text(encoding="utf-8")
+    style = (ROOT / "yearbook" / "styles" / "yearbook.yaml").read_text(encoding="utf-8")
     (data / "我的版式.yaml").write_text(f"{style}模板: {template}\n{extra}", encoding="utf-8")
     book = data / "book.yaml"
     book.write_text(book.read_text(encoding="utf-8").replace("style: yearbook ", "style: 我的版式.yaml "),

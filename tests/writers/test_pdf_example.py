@@ -164,17 +164,24 @@ def chapter_openings(built: Built) -> set[int]:
     return {n for n, lines in enumerate(built.pages, start=1) if any(ln.size == size for ln in lines)}
 
 
+def front_page_count(doc) -> int:
+    """Physical pages before the body: the 彩页, a page each, made even by a blank page."""
+    plates = sum(len(b.pages) for b in doc.front if isinstance(b, Plates))
+    return plates + plates % 2
+
+
 def test_running_heads_on_every_page_but_a_chapters_first(yearbook):
     style, doc = yearbook.style, yearbook.document
     baseline = style.page.height - style.page.header_distance
     heads = {b.running_head for b in doc.blocks if isinstance(b, Heading)}
     openings = chapter_openings(yearbook)
-    # The 彩页 come first, a page each; their running heads belong to the front matter's pagination.
-    plate_pages = sum(len(b.pages) for b in doc.front if isinstance(b, Plates))
-    assert openings and plate_pages + 1 in openings
+    # The 彩页 come first, a page each, as front matter with its own pagination that ends
+    # on a left-hand page: the body opens on a right-hand page.
+    front_pages = front_page_count(doc)
+    assert openings and front_pages + 1 in openings
     for n, lines in enumerate(yearbook.pages, start=1):
         head = [ln.text.strip() for ln in lines if abs(ln.y - baseline) < 1]
-        if n <= plate_pages:
+        if n <= front_pages:
             continue
         if n in openings:
             assert head == [], n
@@ -283,9 +290,12 @@ def test_gongwen_page_numbers(gongwen):
     ps = style.para("page_number")
     assert ps.size == 14.0
     stroke = dash_stroke_top(style) * ps.size
+    front = front_page_count(gongwen.document)  # the 彩页, numbered on their own
     for n, lines in enumerate(gongwen.pages, start=1):
+        if n <= front:
+            continue
         below = [ln for ln in lines if ln.y < page.margin_bottom]
-        assert [ln.text.strip() for ln in below] == [f"— {n} —"], n
+        assert [ln.text.strip() for ln in below] == [f"— {n - front} —"], n
         number = below[0]
         assert number.size == 14.0
         assert "NotoSerif" in number.chars[0].fontname or "Song" in number.chars[0].fontname

@@ -50,7 +50,7 @@ def write_body(
     body_sect_pr = body.sectPr
     page = style.page
     blocks = [*doc.front, *doc.blocks]  # a book's 书名页, 编辑说明 and 目录 first
-    groups = _group(blocks, style)
+    groups = _group(blocks, style, body_start=len(doc.front))
     restarts = _seq_restarts(blocks)
     pictures = PictureWriter(document)
     for index, group in enumerate(groups):
@@ -98,14 +98,17 @@ def _starts_page(block: Block, style: Style) -> bool:
     )
 
 
-def _group(blocks: list[Block], style: Style) -> list[_Group]:
+def _group(blocks: list[Block], style: Style, body_start: int = 0) -> list[_Group]:
+    """Sections by layout; the body after front matter (彩页, a book's 书名页 to 目录)
+    starts a new page."""
     groups: list[_Group] = []
     heads = odd_heads(blocks)
     running = style.heads.running_heads
     pending: OddHead | None = None  # a 类目's head, for the first group after its opening
     for index, block in enumerate(blocks):
         wide = _is_wide(block, style)
-        new_page = _starts_page(block, style)
+        body_opens = body_start > 0 and index == body_start
+        new_page = _starts_page(block, style) or body_opens
         head = heads.get(index)
         pending = head or pending
         opening = running and new_page and isinstance(block, Heading) and block.level == 1
@@ -113,7 +116,8 @@ def _group(blocks: list[Block], style: Style) -> list[_Group]:
         if prev is None or new_page or prev.wide != wide:
             start = "continuous"
             if new_page and groups:
-                start = "oddPage" if isinstance(block, Heading) and block.odd_page else "nextPage"
+                odd = isinstance(block, Heading) and block.odd_page
+                start = "oddPage" if odd else "nextPage"
             group = _Group(wide, start, opening)
             if pending is not None and (start != "continuous" or not groups):
                 group.head, pending = pending, None  # heads change where a page starts

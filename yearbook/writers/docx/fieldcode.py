@@ -90,6 +90,9 @@ def add_style(
         ppr.append(tabs)
     ppr.append(oxml.el("w:autoSpaceDE", val=0))
     ppr.append(oxml.el("w:autoSpaceDN", val=0))
+    # Off the body's character grid, like headings and captions: on it, a 目录 line's
+    # characters and leader are spread to the grid and its page number is pushed out.
+    ppr.append(oxml.el("w:snapToGrid", val=0))
     ppr.append(oxml.spacing(ps.space_before, ps.space_after, ps.line_height))
     ppr.append(oxml.el("w:ind", left=oxml.twips(left_indent), firstLine=0))
     ppr.append(oxml.el("w:jc", val=oxml.JC[ps.align]))
