@@ -1,7 +1,8 @@
 """How long LibreOffice takes to open and convert our DOCX of a whole book, against
 pandoc's DOCX of the same content (one section, pandoc's default styles).
 
-Run by hand: `python benchmarks/bench_docx_libreoffice.py [--pages 1000]`.
+Run by hand: `python benchmarks/bench_docx_libreoffice.py [--pages 1000]` (several sizes,
+`--pages 250 500 1000`, show how the time grows with the pages).
 Prerequisites: LibreOffice (`soffice`) and pandoc on PATH (Debian:
 `apt-get install -y libreoffice-writer pandoc`). Both files are converted to PDF in
 the same run with the same private profile, so on a busy machine read the ratio,
@@ -128,12 +129,18 @@ def convert(path: Path, work: Path) -> tuple[float, int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--pages", type=int, default=1000)
+    parser.add_argument("--pages", type=int, nargs="+", default=[1000])
     args = parser.parse_args()
     for tool in ("soffice", "pandoc"):
         if shutil.which(tool) is None:
             sys.exit(f"{tool} is not on PATH; see the prerequisites at the top of this file")
-    doc = synthetic(args.pages)
+    for pages in args.pages:
+        print(f"--- about {pages} pages")
+        run(pages)
+
+
+def run(pages: int) -> None:
+    doc = synthetic(pages)
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         files = {"yearbook": work / "yearbook.docx", "pandoc": work / "pandoc.docx"}
