@@ -212,3 +212,18 @@ def test_hyperlinks_revisions_and_word_numbering(tmp_path):
     assert article.body[0] == "学习《链接里的文件》修订插入的字"
     assert article.numbered  # Word's own 一、二、 numbering, kept as numbering
     assert [str(b.text) for b in article.body if not isinstance(b, str)] == ["坚持政协之“政”", "彰显政协之“协”"]
+
+
+def test_a_cell_that_keeps_a_table_from_records_is_named(tmp_path):
+    d = docx.Document()
+    d.add_heading("政协某某市委员会", 1)
+    d.add_heading("综述", 2)
+    d.add_paragraph("【会议】召开会议。")
+    d.add_paragraph("表1　2022年某某市政协主席会议一览表")
+    _table(d, [["会议名称", "会议时间", "会议内容"], ["十届一次主席会议", "2月14日", "学习"],
+               ["十届二次主席会议", "上旬", "审议"]])
+    d.save(str(tmp_path / "t.docx"))
+    imported = import_file(tmp_path / "t.docx")
+    assert isinstance(imported.book.chapters[0].sections[0].entries[0].tables[0], FreeTable)
+    message = next(w.render() for w in imported.warnings if w.code == "import.not_records")
+    assert "第1个表格第3行第2列" in message and "上旬" in message

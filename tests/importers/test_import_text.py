@@ -69,7 +69,7 @@ def test_standard_table_with_a_cell_that_is_not_a_date_stays_free(tmp_path):
     imported = _import(tmp_path, text)
     assert isinstance(imported.book.chapters[0].sections[0].entries[0].tables[0], FreeTable)
     message = imported.warnings[0].render()
-    assert "上半年" in message and "不是可识别的日期" in message and ":4:1:" in message
+    assert "上半年" in message and "不是可识别的日期" in message and ":5:1:" in message
 
 
 def test_entry_title_variants(tmp_path):

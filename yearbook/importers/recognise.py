@@ -402,13 +402,15 @@ class _Recogniser:
         else:
             title = NO_CAPTION
             self.warn("import.no_caption", block.place, title=NO_CAPTION)
-        rows = [r for r in block.rows if any(c.strip(_SPACE) for c in r)]
+        kept = [i for i, r in enumerate(block.rows) if any(c.strip(_SPACE) for c in r)]
+        rows = [block.rows[i] for i in kept]
+        cell_places = [block.cell_places[i] for i in kept] if block.cell_places else []
         if not rows:
             return
         ctx = self.contexts.setdefault(
             id(self.chapter), TableContext(self.file, self.recorded_year(), self.chapter.records)
         )
-        spec = table_spec(rows, Text(title), block.place, ctx)
+        spec = table_spec(rows, Text(title), block.place, ctx, cell_places)
         self.warnings.extend(ctx.warnings)
         ctx.warnings.clear()
         self.errors.extend(ctx.errors)

@@ -173,8 +173,12 @@ def _change(row: list[str], date: _Dates) -> m.Record:
     return m.MemberChange(CHANGES[row[1]], names, date(row[0], 0, False), _text(row[3], 3, False))
 
 
-def table_spec(rows: list[list[str]], caption: Text, place: Place, ctx: TableContext) -> m.TableSpec:
-    """Records and a generated table for a standard table; a free table otherwise."""
+def table_spec(
+    rows: list[list[str]], caption: Text, place: Place, ctx: TableContext,
+    cell_places: list[list[Place]] | None = None,
+) -> m.TableSpec:
+    """Records and a generated table for a standard table; a free table otherwise.
+    `cell_places` name each cell's place in the source, for the message about a cell."""
     header = [re.sub(r"[\s\u3000]", "", c) for c in rows[0]] if rows else []
     source = next((s for s, h in HEADERS.items() if tuple(header) == h), None)
     body = rows[1:]
@@ -193,11 +197,12 @@ def table_spec(rows: list[list[str]], caption: Text, place: Place, ctx: TableCon
     }[source]
     date = _Dates(caption, ctx, place)
     records: list[m.Record] = []
-    for row in body:
+    for r, row in enumerate(body, start=1):
         try:
             records.append(builder([c.strip() for c in row], date))
         except _NotRecords as exc:
-            _warn(ctx, "import.not_records", place, caption=caption, column=rows[0][exc.col],
+            at = cell_places[r][exc.col] if cell_places and exc.col < len(cell_places[r]) else place
+            _warn(ctx, "import.not_records", at, caption=caption, column=rows[0][exc.col],
                   value=row[exc.col], why=_Why(exc.why))
             return _free(rows, caption)
     if date.missing is not None:
