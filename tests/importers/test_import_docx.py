@@ -227,3 +227,19 @@ def test_a_cell_that_keeps_a_table_from_records_is_named(tmp_path):
     assert isinstance(imported.book.chapters[0].sections[0].entries[0].tables[0], FreeTable)
     message = next(w.render() for w in imported.warnings if w.code == "import.not_records")
     assert "第1个表格第3行第2列" in message and "上旬" in message
+
+
+def test_bold_run_in_titles_without_brackets_are_entries(tmp_path):
+    d = docx.Document()
+    d.add_paragraph().add_run("综述").bold = True
+    for title, text in (("思想政治建设", "全年学习25次。"), ("协商民主", "全年协商17次。")):
+        p = d.add_paragraph()
+        p.add_run(title).bold = True
+        p.add_run(text)
+    d.add_paragraph("另起一段。")
+    d.save(str(tmp_path / "b.docx"))
+    imported = import_file(tmp_path / "b.docx", year=2022)
+    section = imported.book.chapters[0].sections[0]
+    assert section.title == "综述"
+    assert [(e.title, e.paragraphs) for e in section.entries] == [
+        ("思想政治建设", ["全年学习25次。"]), ("协商民主", ["全年协商17次。", "另起一段。"])]

@@ -160,6 +160,7 @@ class _Recogniser:
         self.errors: list[Diagnostic] = []
         self.contexts: dict[int, TableContext] = {}
         self.auto_numbered: dict[int, Place] = {}  # article headings numbered by Word
+        self.bold_entries: set[int] = set()  # entries whose title was a bold run-in, not 【】
         self.table_numbers: list[tuple[int, Place]] = []
         self.first_table_number: int | None = None
         blocks = source.blocks
@@ -274,8 +275,8 @@ class _Recogniser:
             self.new_chapter(text)
             return
         if self.untitled_start() and not _ENTRY.match(text) and (
-                ((p.bold or p.centred) and len(text) <= 40)
-                # plain text: two heading lines in a row open with 类目 then 分目
+                (p.centred and len(text) <= 40)
+                # two heading lines in a row open the chapter: 类目, then 分目
                 or (self.section_like(p) and following is not None and self.section_like(following)
                     and not _ENTRY.match(following.text))):
             self.chapter.title = Text(text)
@@ -304,15 +305,22 @@ class _Recogniser:
         if p.heading >= 2 or self.section_like(p):
             self.new_section(text)
             return
-        if self.entry is not None and self.article is None:
-            lead = p.spans[0] if p.spans else None
-            if (lead is not None and (lead.bold or lead.style == "年鉴小题") and len(p.spans) > 1
-                    and not p.bold and len(lead.text.strip(_SPACE)) <= 30):
-                rest = "".join(s.text for s in p.spans[1:]).strip(_SPACE)
-                self.part = m.Part(Text(lead.text.strip(_SPACE)), [Text(rest)] if rest else [])
-                self.entry.parts.append(self.part)
-                self.entry_from_text[id(self.entry)] = False
+        lead = p.spans[0] if p.spans else None
+        if (lead is not None and (lead.bold or lead.style == "年鉴小题") and len(p.spans) > 1
+                and not p.bold and 0 < len(lead.text.strip(_SPACE)) <= 30):
+            title = lead.text.strip(_SPACE)
+            rest = "".join(s.text for s in p.spans[1:]).strip(_SPACE)
+            if self.entry is None or id(self.entry) in self.bold_entries:
+                # No 【】 in use: a bold run-in title is how this clerk marks an 条目.
+                entry = self.new_entry(title, p.place)
+                self.bold_entries.add(id(entry))
+                if rest:
+                    entry.paragraphs.append(Text(rest))
                 return
+            self.part = m.Part(Text(title), [Text(rest)] if rest else [])
+            self.entry.parts.append(self.part)
+            self.entry_from_text[id(self.entry)] = False
+            return
         self.add_paragraph(text, p.place)
 
     def top_lines(self, p: Para) -> bool:
