@@ -17,6 +17,26 @@ from dataclasses import dataclass, field
 from yearbook import model as m
 from yearbook.diagnostics import Diagnostic, Severity, YearbookError
 from yearbook.i18n import register
+from yearbook.importers.patterns import (
+    ARTICLES_TITLE,
+    BOOK_TITLE,
+    BOOK_TITLE_LINE,
+    CAPTION,
+    CREDIT,
+    CREDIT_LINE,
+    EMPTY_HEADER,
+    ENTRY,
+    NO_CAPTION,
+    NO_TITLE,
+    NO_UNIT,
+    NUMBERED,
+    SENTENCE_END,
+    SPACE,
+    WEB,
+    ordinal,
+    short,
+    split_runin_parts,
+)
 from yearbook.importers.records import TableContext, caption_year, table_spec
 from yearbook.importers.source import Para, Place, Source, TableBlock, located
 from yearbook.text import Text
@@ -87,46 +107,6 @@ register(
         ),
     }
 )
-
-NO_TITLE = "（无标题）"
-NO_CAPTION = "（无表题）"
-EMPTY_HEADER = "（空）"
-ARTICLES_TITLE = "专文"
-BOOK_TITLE = "年鉴"
-NO_UNIT = "（编纂单位）"
-
-_BOOK_TITLE = re.compile(r"^(?P<title>.*年鉴)\s*(?:[-－—–_·\s]*[（(]?(?P<year>\d{4})[）)]?(?:卷)?)?$")
-_WEB = re.compile(
-    r"^(?:发表|发布|更新|录入)(?:时间|日期)[:：]|^(?:来源|作者|编辑|责任编辑|浏览(?:次数)?|阅读(?:次数)?|"
-    r"点击(?:数|次数)?)[:：]|^(?:上|下)一?篇[:：]|^(?:打印|关闭|返回)(?:本页|窗口)?$"
-)
-_ENTRY = re.compile(r"^[【\[［〔]\s*(?P<title>[^】\]］〕]{1,60}?)\s*[】\]］〕]\s*(?P<rest>.*)$", re.S)
-_CAPTION = re.compile(r"^表\s*(?P<n>\d+)[\s\u3000:：、.．]*(?P<title>.*)$")
-_CREDIT = re.compile(
-    r"^[（(]\s*(?:供稿(?:单位|人)?[:：]\s*)?(?P<who>.+?)\s*(?:供稿|撰稿|提供)?\s*[）)]$"
-)
-_CREDIT_LINE = re.compile(r"^(?:供稿(?:单位|人)?|撰稿(?:人)?)[:：]\s*(?P<who>.+)$")
-_NUMBERED = re.compile(r"^(?P<n>[一二三四五六七八九十]{1,3})[、.．]\s*(?P<text>.+)$")
-_SENTENCE_END = re.compile(r"[。；;！!？?，,：:]")
-_RUNIN = re.compile(
-    r"^(?P<title>[^，。、；：“”‘’《》（）,.;:()\d]{2,24}?(?:会议|全会|大会|闭幕会|开幕会|座谈会|培训班|仪式))"
-    r"(?P<rest>\d{1,2}月.+|\d{4}年.+)$",
-    re.S,
-)
-_SPACE = " \t\u3000\u00a0"
-_ORDINALS = "一二三四五六七八九十"
-
-
-def _short(text: str, n: int = 20) -> str:
-    return text if len(text) <= n else text[:n] + "……"
-
-
-def _ordinal(n: int) -> str:
-    if n <= 10:
-        return _ORDINALS[n - 1]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else _ORDINALS[tens - 1]) + "十" + (_ORDINALS[ones - 1] if ones else "")
-
 
 @dataclass
 class Imported:
@@ -232,10 +212,10 @@ class _Recogniser:
                 self.paragraph(caption[1], blocks, i - 1)
                 caption = None
             text = block.text
-            if not text.strip(_SPACE):
+            if not text.strip(SPACE):
                 continue
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-            if (_CAPTION.match(text) or block.style in ("Caption", "题注")) and isinstance(nxt, TableBlock):
+            if (CAPTION.match(text) or block.style in ("Caption", "题注")) and isinstance(nxt, TableBlock):
                 caption = (text, block)
                 continue
             self.paragraph(block, blocks, i)
@@ -246,10 +226,10 @@ class _Recogniser:
             self.add_paragraph(text, p.place)
             return
         if p.numbered and self.article is None:
-            self.warn("import.auto_number", p.place, text=_short(text))
+            self.warn("import.auto_number", p.place, text=short(text))
         if self.top_lines(p):
             return
-        if _WEB.match(text):
+        if WEB.match(text):
             self.notes.append(text)
             self.warn("import.web_line", p.place, text=text, target=self.chapter_file_hint())
             return
@@ -274,11 +254,11 @@ class _Recogniser:
         if p.heading == 1:
             self.new_chapter(text)
             return
-        if self.untitled_start() and not _ENTRY.match(text) and (
+        if self.untitled_start() and not ENTRY.match(text) and (
                 (p.centred and len(text) <= 40)
                 # two heading lines in a row open the chapter: 类目, then 分目
                 or (self.section_like(p) and following is not None and self.section_like(following)
-                    and not _ENTRY.match(following.text))):
+                    and not ENTRY.match(following.text))):
             self.chapter.title = Text(text)
             self.auto_titles.discard(len(self.chapters) - 1)
             return
@@ -289,16 +269,16 @@ class _Recogniser:
                 self.article.body.append(heading)
                 return
             if p.heading >= 2 or (p.bold and len(text) <= 40) or (
-                    self.plain and p.alone and _NUMBERED.match(text) and len(text) <= 40
-                    and not _SENTENCE_END.search(text[-1])):
+                    self.plain and p.alone and NUMBERED.match(text) and len(text) <= 40
+                    and not SENTENCE_END.search(text[-1])):
                 self.article.body.append(m.ArticleHeading(Text(text)))
             else:
                 self.article.body.append(Text(text))
             return
-        em = _ENTRY.match(text)
-        if em and not em["title"].strip(_SPACE).isdigit():
-            entry = self.new_entry(em["title"].strip(_SPACE), p.place)
-            rest = em["rest"].strip(_SPACE)
+        em = ENTRY.match(text)
+        if em and not em["title"].strip(SPACE).isdigit():
+            entry = self.new_entry(em["title"].strip(SPACE), p.place)
+            rest = em["rest"].strip(SPACE)
             if rest:
                 entry.paragraphs.append(Text(rest))
             return
@@ -307,9 +287,9 @@ class _Recogniser:
             return
         lead = p.spans[0] if p.spans else None
         if (lead is not None and (lead.bold or lead.style == "年鉴小题") and len(p.spans) > 1
-                and not p.bold and 0 < len(lead.text.strip(_SPACE)) <= 30):
-            title = lead.text.strip(_SPACE)
-            rest = "".join(s.text for s in p.spans[1:]).strip(_SPACE)
+                and not p.bold and 0 < len(lead.text.strip(SPACE)) <= 30):
+            title = lead.text.strip(SPACE)
+            rest = "".join(s.text for s in p.spans[1:]).strip(SPACE)
             if self.entry is None or id(self.entry) in self.bold_entries:
                 # No 【】 in use: a bold run-in title is how this clerk marks an 条目.
                 entry = self.new_entry(title, p.place)
@@ -327,7 +307,7 @@ class _Recogniser:
         """The book title line (书名-卷次) and its repetitions, before any content."""
         if self.chapters and any(c.sections or c.articles for c in self.chapters):
             return False
-        bm = _BOOK_TITLE.match(p.text)
+        bm = BOOK_TITLE_LINE.match(p.text)
         if not bm or len(p.text) > 40:
             return False
         if self.title_line is None:
@@ -358,12 +338,12 @@ class _Recogniser:
         for b in blocks[i + 1 :]:
             if isinstance(b, TableBlock):
                 return None
-            if b.text.strip(_SPACE):
+            if b.text.strip(SPACE):
                 return b
         return None
 
     def looks_heading(self, p: Para) -> bool:
-        short = len(p.text) <= 40 and not _SENTENCE_END.search(p.text)
+        short = len(p.text) <= 40 and not SENTENCE_END.search(p.text)
         return bool(p.heading or p.bold or p.centred or short)
 
     @staticmethod
@@ -371,7 +351,7 @@ class _Recogniser:
         """A 分目 heading: a short line of its own without sentence punctuation, whether the
         clerk made it bold, centred it, or neither."""
         text = p.text
-        return not (len(text) > 20 or _SENTENCE_END.search(text) or _CAPTION.match(text))
+        return not (len(text) > 20 or SENTENCE_END.search(text) or CAPTION.match(text))
 
     def start_article(self, title: str) -> None:
         chapter = self.chapter
@@ -385,10 +365,10 @@ class _Recogniser:
         text = p.text
         if "供稿" not in text and p.style != "年鉴供稿":
             return False
-        cm = _CREDIT.match(text) or _CREDIT_LINE.match(text)
+        cm = CREDIT.match(text) or CREDIT_LINE.match(text)
         if not cm or self.chapter.contributor is not None:
             return False
-        who = re.sub(r"供稿$", "", cm["who"].strip(_SPACE)).strip(_SPACE)
+        who = re.sub(r"供稿$", "", cm["who"].strip(SPACE)).strip(SPACE)
         parts = re.split(r"[\s\u3000]+", who, maxsplit=1)
         unit = parts[0]
         person = parts[1] if len(parts) > 1 else None
@@ -400,8 +380,8 @@ class _Recogniser:
 
     def table(self, block: TableBlock, caption: tuple[str, Para] | None) -> None:
         if caption is not None:
-            cm = _CAPTION.match(caption[0])
-            title = (cm["title"] if cm else caption[0]).strip(_SPACE) or NO_CAPTION
+            cm = CAPTION.match(caption[0])
+            title = (cm["title"] if cm else caption[0]).strip(SPACE) or NO_CAPTION
             if cm:
                 number = int(cm["n"])
                 if self.first_table_number is None:
@@ -410,7 +390,7 @@ class _Recogniser:
         else:
             title = NO_CAPTION
             self.warn("import.no_caption", block.place, title=NO_CAPTION)
-        kept = [i for i, r in enumerate(block.rows) if any(c.strip(_SPACE) for c in r)]
+        kept = [i for i, r in enumerate(block.rows) if any(c.strip(SPACE) for c in r)]
         rows = [block.rows[i] for i in kept]
         cell_places = [block.cell_places[i] for i in kept] if block.cell_places else []
         if not rows:
@@ -435,27 +415,6 @@ class _Recogniser:
         self.entry_tabled = True
 
     # ── after the blocks ─────────────────────────────────────────────────
-    def runin_parts(self, entry: m.Entry) -> None:
-        """Plain text loses the bold of run-in titles (第一次全体会议1月9日上午，…):
-        when two or more paragraphs of an entry start with a meeting's name followed by
-        its date, those names are the parts' titles."""
-        found = [(i, _RUNIN.match(str(p))) for i, p in enumerate(entry.paragraphs) if i > 0]
-        hits = [(i, mt) for i, mt in found if mt]
-        if len(hits) < 2 or entry.parts:
-            return
-        first = hits[0][0]
-        head, rest = entry.paragraphs[:first], entry.paragraphs[first:]
-        parts: list[m.Part] = []
-        starts = {i for i, _ in hits}
-        for k, para in enumerate(rest, start=first):
-            mt = _RUNIN.match(str(para)) if k in starts else None
-            if mt:
-                parts.append(m.Part(Text(mt["title"]), [Text(mt["rest"])]))
-            else:
-                parts[-1].paragraphs.append(para)
-        entry.paragraphs = head
-        entry.parts = parts
-
     def numbered_articles(self) -> None:
         """Headings numbered 一、二、三… in order become `numbered: true` (the build numbers them)."""
         for chapter in self.chapters:
@@ -466,9 +425,9 @@ class _Recogniser:
                     article.numbered = True  # Word printed 一、二、…; the build does the same
                     continue
                 for h in auto:
-                    self.warn("import.auto_number", self.auto_numbered[id(h)], text=_short(str(h.text)))
-                matches = [_NUMBERED.match(str(h.text)) for h in heads]
-                if heads and all(mt and mt["n"] == _ordinal(k) and mt[0][len(mt["n"])] == "、"
+                    self.warn("import.auto_number", self.auto_numbered[id(h)], text=short(str(h.text)))
+                matches = [NUMBERED.match(str(h.text)) for h in heads]
+                if heads and all(mt and mt["n"] == ordinal(k) and mt[0][len(mt["n"])] == "、"
                                  for k, mt in enumerate(matches, start=1)):
                     for h, mt in zip(heads, matches, strict=True):
                         assert mt is not None
@@ -480,7 +439,7 @@ class _Recogniser:
             for section in chapter.sections:
                 for entry in section.entries:
                     if self.entry_from_text.get(id(entry)):
-                        self.runin_parts(entry)
+                        split_runin_parts(entry)
         self.numbered_articles()
         # A chapter opened only because text came before any heading may stay empty.
         chapters = [c for c in self.chapters if c.title or c.sections or c.articles or c.contributor]
