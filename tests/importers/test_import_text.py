@@ -137,3 +137,10 @@ def test_quoted_scalars_read_back_exactly(value):
 def test_text_block_falls_back_to_quotes():
     assert text_block(["甲。", "乙。"], 4) == "|\n    甲。\n    乙。"
     assert text_block(["控制\x0b字符"], 4).startswith('"')
+
+
+def test_a_credit_line_inside_the_chapter_stays_text(tmp_path):
+    text = "综述\n【甲】正文。\n（市政协办公室　张三供稿）\n委员工作\n【乙】正文。\n（政协某某市委员会办公室　李四供稿）\n"
+    chapter = _import(tmp_path, text).book.chapters[0]
+    assert chapter.sections[0].entries[0].paragraphs == ["正文。", "（市政协办公室　张三供稿）"]
+    assert (chapter.contributor.unit, chapter.contributor.person) == ("政协某某市委员会办公室", "李四")

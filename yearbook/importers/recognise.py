@@ -249,7 +249,10 @@ class _Recogniser:
             if (style == "年鉴署名" or text.startswith("□")) and self.article.byline is None:
                 self.article.byline = Text(text)
                 return
-        if self.credit(p):
+        contributor = self.credit(p)
+        if contributor is not None and self.ends_chapter(blocks, i):
+            self.chapter.contributor = contributor
+            self.article = None
             return
         if p.heading == 1:
             self.new_chapter(text)
@@ -351,7 +354,8 @@ class _Recogniser:
         """A 分目 heading: a short line of its own without sentence punctuation, whether the
         clerk made it bold, centred it, or neither."""
         text = p.text
-        return not (len(text) > 20 or SENTENCE_END.search(text) or CAPTION.match(text))
+        return not (len(text) > 20 or SENTENCE_END.search(text) or CAPTION.match(text)
+                    or text.startswith(("（", "(")) or "供稿" in text)
 
     def start_article(self, title: str) -> None:
         chapter = self.chapter
@@ -361,21 +365,31 @@ class _Recogniser:
         self.article = m.Article(Text(title))
         chapter.articles.append(self.article)
 
-    def credit(self, p: Para) -> bool:
+    def credit(self, p: Para) -> m.Contributor | None:
+        """The 供稿 line in its usual forms; the chapter has one, at its end."""
         text = p.text
         if "供稿" not in text and p.style != "年鉴供稿":
-            return False
+            return None
         cm = CREDIT.match(text) or CREDIT_LINE.match(text)
         if not cm or self.chapter.contributor is not None:
-            return False
+            return None
         who = re.sub(r"供稿$", "", cm["who"].strip(SPACE)).strip(SPACE)
         parts = re.split(r"[\s\u3000]+", who, maxsplit=1)
-        unit = parts[0]
-        person = parts[1] if len(parts) > 1 else None
-        if not unit:
-            return False
-        self.chapter.contributor = m.Contributor(Text(unit), Text(person) if person else None)
-        self.article = None
+        if not parts[0]:
+            return None
+        return m.Contributor(Text(parts[0]), Text(parts[1]) if len(parts) > 1 else None)
+
+    @staticmethod
+    def ends_chapter(blocks: list, i: int) -> bool:
+        """Only web-page lines follow before the next 类目: a 供稿 line inside the chapter
+        (one unit's part among several) stays where it is, as text."""
+        for b in blocks[i + 1 :]:
+            if isinstance(b, TableBlock):
+                return False
+            if b.heading == 1:
+                return True
+            if b.text.strip(SPACE) and not WEB.match(b.text):
+                return False
         return True
 
     def table(self, block: TableBlock, caption: tuple[str, Para] | None) -> None:
