@@ -243,3 +243,25 @@ def test_bold_run_in_titles_without_brackets_are_entries(tmp_path):
     assert section.title == "综述"
     assert [(e.title, e.paragraphs) for e in section.entries] == [
         ("思想政治建设", ["全年学习25次。"]), ("协商民主", ["全年协商17次。", "另起一段。"])]
+
+
+def test_a_title_row_inside_the_table_is_its_caption(tmp_path):
+    d = docx.Document()
+    d.add_heading("政协某某市委员会", 1)
+    d.add_heading("提案", 2)
+    d.add_paragraph("【重点提案】共2件。")
+    t = _table(d, [["表3　重点提案督办一览表", "", "", "", ""],
+                   ["序号", "案由", "提案者", "承办单位", "领衔督办领导"],
+                   ["1", "关于甲的提案", "民建", "市教育局", "王 林"],
+                   ["2", "关于乙的提案", "民革", "市农业农村局", ""]])
+    title = t.cell(0, 0).merge(t.cell(0, 4))
+    title.text = "表3　重点提案督办一览表"
+    d.save(str(tmp_path / "p.docx"))
+    imported = import_file(tmp_path / "p.docx", year=2022)
+    assert [w.code for w in imported.warnings] == []
+    table = imported.book.chapters[0].sections[0].entries[0].tables[0]
+    assert isinstance(table, GeneratedTable) and table.caption == "重点提案督办一览表"
+    proposals = imported.book.chapters[0].records.proposals
+    assert [(p.number, p.subject, p.supervisor) for p in proposals] == [
+        (1, "关于甲的提案", "王 林"), (2, "关于乙的提案", None)]
+    assert imported.book.first_table_number == 3

@@ -227,24 +227,42 @@ class _Reader:
         rows: list[list[str]] = []
         places: list[list[Place]] = []
         merged = False
-        for r, tr in enumerate(table._tbl.tr_lst, start=1):
+        trs = table._tbl.tr_lst
+        grid = len(table._tbl.tblGrid.gridCol_lst)
+        # A first row that is one cell across the table is the table's title, typed inside it.
+        title_row = len(trs) > 1 and len(trs[0].tc_lst) == 1 and trs[0].tc_lst[0].grid_span == grid > 1
+        for r, tr in enumerate(trs, start=1):
             row: list[str] = []
             for tc in tr.tc_lst:
                 span = tc.grid_span
                 vmerge = tc.vMerge
-                merged = merged or span > 1 or vmerge is not None
+                merged = merged or ((span > 1 or vmerge is not None) and not (title_row and r == 1))
                 if next(tc.iter(qn("w:tbl")), None) is not None:
                     self.source.warn("import.nested_table", place)
-                text = "\n".join(
-                    "".join(t.text or "" for t in p.iter(qn("w:t"))) for p in tc.iter(qn("w:p"))
-                ).strip(_SPACE + "\n")
-                row.append("" if vmerge == "continue" else text)
+                row.append("" if vmerge == "continue" else _cell_text(tc))
                 row.extend([""] * (span - 1))
             rows.append(row)
             places.append([Place("cell", self.tables, r, c) for c in range(1, len(row) + 1)])
         if merged:
             self.source.warn("import.merged_cells", place)
-        self.blocks.append(TableBlock(rows, place, places))
+        self.blocks.append(TableBlock(rows, place, places, title_row=title_row))
+
+
+def _cell_text(tc: etree._Element) -> str:
+    """The cell's paragraphs, one a line; each paragraph's own text only (a text box inside
+    one is a paragraph of its own, not twice)."""
+    lines = []
+    for p in tc.iter(qn("w:p")):
+        own = [t.text or "" for t in p.iter(qn("w:t")) if _nearest_p(t) is p]
+        lines.append("".join(own))
+    return "\n".join(lines).strip(_SPACE + "\n")
+
+
+def _nearest_p(el: etree._Element) -> etree._Element | None:
+    parent = el.getparent()
+    while parent is not None and parent.tag != qn("w:p"):
+        parent = parent.getparent()
+    return parent
 
 
 def _short(text: str, n: int = 20) -> str:

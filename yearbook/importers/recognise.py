@@ -393,6 +393,9 @@ class _Recogniser:
         return True
 
     def table(self, block: TableBlock, caption: tuple[str, Para] | None) -> None:
+        if caption is None and block.title_row:
+            caption = (block.rows[0][0], Para(block.rows[0][0], block.place))
+            block = TableBlock(block.rows[1:], block.place, block.cell_places[1:])
         if caption is not None:
             cm = CAPTION.match(caption[0])
             title = (cm["title"] if cm else caption[0]).strip(SPACE) or NO_CAPTION

@@ -73,6 +73,8 @@ class TableBlock:
     rows: list[list[str]]
     place: Place  # place of the table itself (table N, or the first line)
     cell_places: list[list[Place]] = field(default_factory=list)
+    # The first row is one cell across the table: a title typed inside the table.
+    title_row: bool = False
 
 
 Block = Para | TableBlock
