@@ -147,3 +147,18 @@ def test_damaged_word_parts(tmp_path):
         z.writestr("word/document.xml", "<w:document garbage")
         z.writestr("[Content_Types].xml", "<Types/>")
     assert _code(path) == "import.bad_zip"
+
+
+@pytest.mark.parametrize(
+    ("content", "what"),
+    [(b"<html><body><p>\xe6\x94\xbf\xe5\x8d\x8f</p></body></html>", "HTML"),
+     (b"MIME-Version: 1.0\r\nContent-Type: multipart/related", "HTML"),
+     (b"{\\rtf1\\ansi Hello}", "RTF")],
+)
+def test_word_files_that_are_web_pages_or_rtf(tmp_path, content, what):
+    path = tmp_path / "下载.doc"
+    path.write_bytes(content)
+    with pytest.raises(YearbookError) as exc:
+        import_file(path)
+    assert exc.value.diagnostics[0].code == "import.disguised"
+    assert what in exc.value.diagnostics[0].render()

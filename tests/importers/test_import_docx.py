@@ -265,3 +265,27 @@ def test_a_title_row_inside_the_table_is_its_caption(tmp_path):
     assert [(p.number, p.subject, p.supervisor) for p in proposals] == [
         (1, "关于甲的提案", "王 林"), (2, "关于乙的提案", None)]
     assert imported.book.first_table_number == 3
+
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def test_footnote_text_is_kept_after_its_paragraph(tmp_path):
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    d = docx.Document()
+    d.add_heading("政协某某市委员会", 1)
+    d.add_heading("综述", 2)
+    p = d.add_paragraph("【甲】正文。")
+    p._p.append(parse_xml(f'<w:r xmlns:w="{W}"><w:footnoteReference w:id="1"/></w:r>'))
+    xml = (f'<w:footnotes xmlns:w="{W}"><w:footnote w:id="1"><w:p><w:r><w:t>据市统计局数据。</w:t>'
+           "</w:r></w:p></w:footnote></w:footnotes>").encode()
+    part = Part(PackURI("/word/footnotes.xml"),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml", xml, d.part.package)
+    d.part.relate_to(part, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes")
+    d.save(str(tmp_path / "f.docx"))
+    imported = import_file(tmp_path / "f.docx", year=2022)
+    assert imported.book.chapters[0].sections[0].entries[0].paragraphs == ["正文。", "据市统计局数据。"]
+    message = next(w.render() for w in imported.warnings if w.code == "import.footnote")
+    assert "第3段" in message and "据市统计局数据。" in message
