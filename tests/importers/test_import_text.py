@@ -144,3 +144,35 @@ def test_a_credit_line_inside_the_chapter_stays_text(tmp_path):
     chapter = _import(tmp_path, text).book.chapters[0]
     assert chapter.sections[0].entries[0].paragraphs == ["正文。", "（市政协办公室　张三供稿）"]
     assert (chapter.contributor.unit, chapter.contributor.person) == ("政协某某市委员会办公室", "李四")
+
+
+PDF_TEXT = """政协某某市委员会
+综述
+【思想政治建设】以市政协党组理论学习中心组学习为引领，全面落
+实“第一议题”学习制度，全年召开党组理论学习中心组学习会25次，
+党组会、常委会、主席会等专题学习19次，团结引领各党派团体和各
+族各界人士。
+【协商民主】市政协及其常委会紧扣市委部署要求和全市中心工作，
+全年召开专题议政性常委会会议和专题协商会议17次。贯彻落实《中
+共嘉峪关市委关于进一步加强和完善基层协商民主的实施意见》。
+【调研视察】坚持团结民主两大主题，加强与各党派团体和各族各界
+人士联系协作。
+"""
+
+
+def test_text_copied_from_a_pdf_is_joined_into_paragraphs(tmp_path):
+    imported = _import(tmp_path, PDF_TEXT)
+    entries = imported.book.chapters[0].sections[0].entries
+    assert entries[0].paragraphs == [
+        "以市政协党组理论学习中心组学习为引领，全面落实“第一议题”学习制度，全年召开党组理论学习中心组学习会25次，"
+        "党组会、常委会、主席会等专题学习19次，团结引领各党派团体和各族各界人士。"]
+    assert entries[1].paragraphs == [
+        "市政协及其常委会紧扣市委部署要求和全市中心工作，全年召开专题议政性常委会会议和专题协商会议17次。"
+        "贯彻落实《中共嘉峪关市委关于进一步加强和完善基层协商民主的实施意见》。"]
+    assert entries[2].paragraphs == ["坚持团结民主两大主题，加强与各党派团体和各族各界人士联系协作。"]
+    assert any(w.code == "import.unwrapped" for w in imported.warnings)
+
+
+def test_paragraph_lines_are_not_joined(tmp_path):
+    imported = _import(tmp_path, "综述\n【甲】第一段写完了。\n第二段也写完了，而且比较长一些。\n第三段\n")
+    assert not any(w.code == "import.unwrapped" for w in imported.warnings)

@@ -8,6 +8,7 @@ through as mojibake the way a statistical detector's can on short Chinese texts.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from yearbook.diagnostics import Diagnostic, YearbookError
 from yearbook.i18n import register
@@ -21,6 +22,12 @@ register(
             "请在记事本或 WPS 中“另存为”UTF-8 编码的 .txt 文件后再导入",
             "'{file}' is not a text file this tool can read (neither UTF-8 nor GBK/GB18030). "
             "Save it as UTF-8 .txt in Notepad or WPS and import again",
+        ),
+        "import.unwrapped": (
+            "这个文件像是从 PDF 复制的：多数行宽度相同（{width}）且在句中断开，"
+            "已把 {count} 处断行接回段落；请核对分段",
+            "this file looks copied from a PDF (most lines {width} wide, broken mid-sentence): "
+            "{count} line break(s) were joined back into paragraphs; please check the paragraphs",
         ),
         "import.cells_unplaced": (
             "{where}这{count}个单元格（“{first}”……）看不出分几列，已作为普通段落保留，请手工整理成表格",
@@ -37,6 +44,9 @@ _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
 _SPACE = " \t\u3000\ufeff\u00a0"
 _NOT_TAB = " \u3000\ufeff\u00a0"  # a trailing tab ends an empty last cell
 _SEPARATOR_ROW = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
+_ENDS = set("。！？；：”’」』）)】!?;:.…")
+# Lines that start something of their own, never the rest of a wrapped paragraph.
+_STARTS_BLOCK = re.compile(r"^(?:[【\[［〔]|表\s*\d|#|\*\*|（.{0,40}供稿）$)")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -67,6 +77,30 @@ def _looks_chinese(text: str) -> bool:
     good = sum(1 for c in visible if c.isascii() or _CJK.match(c) or "\u3000" <= c <= "\u303f"
                or "\uff00" <= c <= "\uffef" or "\u2010" <= c <= "\u206f")
     return good / len(visible) > 0.95
+
+
+def _width(text: str) -> int:
+    """Width in half-width cells; Chinese quotation marks (ambiguous width) are full width here."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WFA" else 1 for c in text)
+
+
+def _near(width: int, wrap: int) -> bool:
+    """About the column width: a character short, or a hanging punctuation mark over."""
+    return wrap - 3 <= width <= wrap + 2
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """Text copied from a PDF keeps the PDF's line breaks: most lines then share one width
+    and end mid-sentence. That width, or None for text whose lines are paragraphs."""
+    widths = [_width(s) for s in (ln.strip(_SPACE) for ln in lines) if _width(s) >= 20]
+    if len(widths) < 5:
+        return None
+    best = max(set(widths), key=lambda w: sum(1 for x in widths if _near(x, w)))
+    near = [ln.strip(_SPACE) for ln in lines if _near(_width(ln.strip(_SPACE)), best)]
+    open_ended = sum(1 for s in near if s[-1] not in _ENDS)
+    if len(near) * 2 < len(widths) or open_ended * 2 < len(near):
+        return None
+    return best
 
 
 def _spans(text: str) -> list[Span]:
@@ -128,6 +162,10 @@ class _Lines:
         self.source = source
         self.blocks: list[Block] = []
 
+        prose = [ln for ln in self.lines if not _is_pipe(ln) and "\t" not in ln.strip(_SPACE)]
+        self.wrap = _wrap_width(prose)
+        self.joined = 0
+
     def blank(self, i: int) -> bool:
         return i < 0 or i >= len(self.lines) or not self.lines[i].strip(_SPACE)
 
@@ -141,9 +179,28 @@ class _Lines:
             elif "\t" in self.lines[i].strip(_SPACE) and self.tab_table(i) > i + 1:
                 i = self.tab_table(i, emit=True)
             else:
-                self.blocks.append(_para(self.lines[i], i + 1, self.blank(i - 1) and self.blank(i + 1)))
+                start, text = i, self.lines[i]
+                while self.wrapped(self.lines[i]) and self.continues(i + 1):
+                    i += 1
+                    text = text.rstrip(_SPACE) + self.lines[i].strip(_SPACE)
+                    self.joined += 1
+                self.blocks.append(_para(text, start + 1, self.blank(start - 1) and self.blank(i + 1)))
                 i += 1
+        if self.joined:
+            self.source.warn("import.unwrapped", Place("line", 1), count=self.joined, width=self.wrap)
         return self.blocks
+
+    def wrapped(self, line: str) -> bool:
+        """A line the PDF broke at the column edge: as wide as most lines, no sentence end."""
+        if self.wrap is None:
+            return False
+        s = line.strip(_SPACE)
+        return bool(s) and _near(_width(s), self.wrap) and s[-1] not in _ENDS
+
+    def continues(self, i: int) -> bool:
+        if self.blank(i) or _is_pipe(self.lines[i]) or "\t" in self.lines[i].strip(_SPACE):
+            return False
+        return not _STARTS_BLOCK.match(self.lines[i].strip(_SPACE))
 
     def pipe_table(self, start: int) -> int:
         """Cells ending in ' |', one per line (the seed's layout) or whole rows per line."""
