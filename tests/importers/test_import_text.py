@@ -176,3 +176,19 @@ def test_text_copied_from_a_pdf_is_joined_into_paragraphs(tmp_path):
 def test_paragraph_lines_are_not_joined(tmp_path):
     imported = _import(tmp_path, "综述\n【甲】第一段写完了。\n第二段也写完了，而且比较长一些。\n第三段\n")
     assert not any(w.code == "import.unwrapped" for w in imported.warnings)
+
+
+def test_full_dates_under_a_captioned_year_stay_as_written(tmp_path):
+    text = "综述\n【会议】召开。\n表1　2022年常委会会议一览表\n会议名称\t会议时间\t会议内容\n甲会议\t2022年2月28日\t学习\n"
+    imported = _import(tmp_path, text)
+    table = imported.book.chapters[0].sections[0].entries[0].tables[0]
+    assert isinstance(table, FreeTable) and table.rows == [["甲会议", "2022年2月28日", "学习"]]
+    assert "印成“2月28日”" in imported.warnings[0].render()
+
+
+def test_utf16_text(tmp_path):
+    path = tmp_path / "u16.txt"
+    path.write_bytes(b"\xff\xfe" + "综述\n【甲】正文。\n".encode("utf-16-le"))
+    imported = import_file(path, 2022)
+    assert imported.source.encoding == "UTF-16"
+    assert imported.book.chapters[0].sections[0].entries[0].paragraphs == ["正文。"]
