@@ -38,7 +38,7 @@ from yearbook.importers.patterns import (
     split_runin_parts,
 )
 from yearbook.importers.records import TableContext, caption_year, table_spec
-from yearbook.importers.source import Para, Place, Source, TableBlock, located
+from yearbook.importers.source import Block, Para, Place, Source, TableBlock, located
 from yearbook.text import Text
 
 register(
@@ -107,6 +107,15 @@ register(
         ),
     }
 )
+
+@dataclass
+class _Here:
+    """Where the recogniser is: the blocks, this one's index, the next paragraph."""
+
+    blocks: list[Block]
+    i: int
+    following: Para | None
+
 
 @dataclass
 class Imported:
@@ -208,9 +217,6 @@ class _Recogniser:
                 self.table(block, caption)
                 caption = None
                 continue
-            if caption is not None:  # a caption-like line not followed by a table is text
-                self.paragraph(caption[1], blocks, i - 1)
-                caption = None
             text = block.text
             if not text.strip(SPACE):
                 continue
@@ -221,92 +227,136 @@ class _Recogniser:
             self.paragraph(block, blocks, i)
 
     def paragraph(self, p: Para, blocks: list, i: int) -> None:
-        text = p.text
+        """Try each form in turn; the first that recognises the paragraph places it."""
+        if p.numbered and self.article is None and not p.literal:
+            self.warn("import.auto_number", p.place, text=short(p.text))
+        here = _Here(blocks, i, self.next_para(blocks, i))
+        forms = (
+            self.kept_as_is, self.top_lines, self.web_line, self.article_title, self.article_head,
+            self.credit_line, self.chapter_heading, self.article_body, self.entry_start,
+            self.section_heading, self.run_in,
+        )
+        for form in forms:
+            if form(p, here):
+                return
+        self.add_paragraph(p.text, p.place)
+
+    def kept_as_is(self, p: Para, here: _Here) -> bool:
         if p.literal:
-            self.add_paragraph(text, p.place)
-            return
-        if p.numbered and self.article is None:
-            self.warn("import.auto_number", p.place, text=short(text))
-        if self.top_lines(p):
-            return
-        if WEB.match(text):
-            self.notes.append(text)
-            self.warn("import.web_line", p.place, text=text, target=self.chapter_file_hint())
-            return
-        style = p.style
-        following = self.next_para(blocks, i)
-        if style == "年鉴文章标题" or (self.looks_heading(p) and not text.startswith(("——", "□"))
-                                     and following is not None and (
-                following.text.startswith("——") or following.text.startswith("□"))
-                and len(following.text) <= 60):
-            self.start_article(text)
-            return
-        if self.article is not None and not self.article.body and (
-                style in ("年鉴副题", "年鉴署名") or text.startswith(("——", "□"))):
-            if (style == "年鉴副题" or text.startswith("——")) and self.article.subtitle is None:
-                self.article.subtitle = Text(text)
-                return
-            if (style == "年鉴署名" or text.startswith("□")) and self.article.byline is None:
-                self.article.byline = Text(text)
-                return
+            self.add_paragraph(p.text, p.place)
+        return p.literal
+
+    def web_line(self, p: Para, here: _Here) -> bool:
+        if not WEB.match(p.text):
+            return False
+        self.notes.append(p.text)
+        self.warn("import.web_line", p.place, text=p.text, target=self.chapter_file_hint())
+        return True
+
+    def article_title(self, p: Para, here: _Here) -> bool:
+        """A title line followed by the ——subtitle or the □ byline opens a 专文."""
+        nxt = here.following
+        opens = (
+            self.looks_heading(p) and not p.text.startswith(("——", "□"))
+            and nxt is not None and nxt.text.startswith(("——", "□")) and len(nxt.text) <= 60
+        )
+        if p.style == "年鉴文章标题" or opens:
+            self.start_article(p.text)
+            return True
+        return False
+
+    def article_head(self, p: Para, here: _Here) -> bool:
+        """The subtitle and byline, directly under the article's title."""
+        article, text = self.article, p.text
+        if article is None or article.body:
+            return False
+        if (p.style == "年鉴副题" or text.startswith("——")) and article.subtitle is None:
+            article.subtitle = Text(text)
+            return True
+        if (p.style == "年鉴署名" or text.startswith("□")) and article.byline is None:
+            article.byline = Text(text)
+            return True
+        return False
+
+    def credit_line(self, p: Para, here: _Here) -> bool:
         contributor = self.credit(p)
-        if contributor is not None and self.ends_chapter(blocks, i):
-            self.chapter.contributor = contributor
-            self.article = None
-            return
+        if contributor is None or not self.ends_chapter(here.blocks, here.i):
+            return False
+        self.chapter.contributor = contributor
+        self.article = None
+        return True
+
+    def chapter_heading(self, p: Para, here: _Here) -> bool:
+        text, nxt = p.text, here.following
         if p.heading == 1:
             self.new_chapter(text)
-            return
-        if self.untitled_start() and not ENTRY.match(text) and (
-                (p.centred and len(text) <= 40)
-                # two heading lines in a row open the chapter: 类目, then 分目
-                or (self.section_like(p) and following is not None and self.section_like(following)
-                    and not ENTRY.match(following.text))):
+            return True
+        if not self.untitled_start() or ENTRY.match(text):
+            return False
+        # A centred line, or the first of two heading lines in a row (类目, then 分目).
+        if (p.centred and len(text) <= 40) or (
+            self.section_like(p) and nxt is not None and self.section_like(nxt) and not ENTRY.match(nxt.text)
+        ):
             self.chapter.title = Text(text)
             self.auto_titles.discard(len(self.chapters) - 1)
-            return
-        if self.article is not None:
-            if p.numbered and (p.heading >= 2 or len(text) <= 40):
-                heading = m.ArticleHeading(Text(text))
-                self.auto_numbered[id(heading)] = p.place
-                self.article.body.append(heading)
-                return
-            if p.heading >= 2 or (p.bold and len(text) <= 40) or (
-                    self.plain and p.alone and NUMBERED.match(text) and len(text) <= 40
-                    and not SENTENCE_END.search(text[-1])):
-                self.article.body.append(m.ArticleHeading(Text(text)))
-            else:
-                self.article.body.append(Text(text))
-            return
-        em = ENTRY.match(text)
-        if em and not em["title"].strip(SPACE).isdigit():
-            entry = self.new_entry(em["title"].strip(SPACE), p.place)
-            rest = em["rest"].strip(SPACE)
+            return True
+        return False
+
+    def article_body(self, p: Para, here: _Here) -> bool:
+        article, text = self.article, p.text
+        if article is None:
+            return False
+        if p.numbered and (p.heading >= 2 or len(text) <= 40):
+            heading = m.ArticleHeading(Text(text))
+            self.auto_numbered[id(heading)] = p.place
+            article.body.append(heading)
+        elif p.heading >= 2 or (p.bold and len(text) <= 40) or (
+            self.plain and p.alone and NUMBERED.match(text) and len(text) <= 40
+            and not SENTENCE_END.search(text[-1])
+        ):
+            article.body.append(m.ArticleHeading(Text(text)))
+        else:
+            article.body.append(Text(text))
+        return True
+
+    def entry_start(self, p: Para, here: _Here) -> bool:
+        em = ENTRY.match(p.text)
+        if not em or em["title"].strip(SPACE).isdigit():
+            return False
+        entry = self.new_entry(em["title"].strip(SPACE), p.place)
+        rest = em["rest"].strip(SPACE)
+        if rest:
+            entry.paragraphs.append(Text(rest))
+        return True
+
+    def section_heading(self, p: Para, here: _Here) -> bool:
+        if p.heading >= 2 or self.section_like(p):
+            self.new_section(p.text)
+            return True
+        return False
+
+    def run_in(self, p: Para, here: _Here) -> bool:
+        """A bold title run at the start: a part of the entry, or (where no 【】 are used)
+        the entry's own title."""
+        lead = p.spans[0] if p.spans else None
+        if lead is None or not (lead.bold or lead.style == "年鉴小题") or len(p.spans) < 2 or p.bold:
+            return False
+        title = lead.text.strip(SPACE)
+        if not 0 < len(title) <= 30:
+            return False
+        rest = "".join(s.text for s in p.spans[1:]).strip(SPACE)
+        if self.entry is None or id(self.entry) in self.bold_entries:
+            entry = self.new_entry(title, p.place)
+            self.bold_entries.add(id(entry))
             if rest:
                 entry.paragraphs.append(Text(rest))
-            return
-        if p.heading >= 2 or self.section_like(p):
-            self.new_section(text)
-            return
-        lead = p.spans[0] if p.spans else None
-        if (lead is not None and (lead.bold or lead.style == "年鉴小题") and len(p.spans) > 1
-                and not p.bold and 0 < len(lead.text.strip(SPACE)) <= 30):
-            title = lead.text.strip(SPACE)
-            rest = "".join(s.text for s in p.spans[1:]).strip(SPACE)
-            if self.entry is None or id(self.entry) in self.bold_entries:
-                # No 【】 in use: a bold run-in title is how this clerk marks an 条目.
-                entry = self.new_entry(title, p.place)
-                self.bold_entries.add(id(entry))
-                if rest:
-                    entry.paragraphs.append(Text(rest))
-                return
-            self.part = m.Part(Text(title), [Text(rest)] if rest else [])
-            self.entry.parts.append(self.part)
-            self.entry_from_text[id(self.entry)] = False
-            return
-        self.add_paragraph(text, p.place)
+            return True
+        self.part = m.Part(Text(title), [Text(rest)] if rest else [])
+        self.entry.parts.append(self.part)
+        self.entry_from_text[id(self.entry)] = False
+        return True
 
-    def top_lines(self, p: Para) -> bool:
+    def top_lines(self, p: Para, here: _Here) -> bool:
         """The book title line (书名-卷次) and its repetitions, before any content."""
         if self.chapters and any(c.sections or c.articles for c in self.chapters):
             return False
