@@ -192,3 +192,19 @@ def test_utf16_text(tmp_path):
     imported = import_file(path, 2022)
     assert imported.source.encoding == "UTF-16"
     assert imported.book.chapters[0].sections[0].entries[0].paragraphs == ["正文。"]
+
+
+def test_pdf_page_furniture_and_continued_tables(tmp_path):
+    text = (
+        "政协某某市委员会年鉴-2023\n综述\n【会议】召开会议。\n表6　2022年常委会会议一览表\n"
+        "会议名称 |\n会议时间 |\n会议内容 |\n甲会议 |\n2月28日 |\n学习 |\n"
+        "23\n政协某某市委员会年鉴\n续表\n会议名称 |\n会议时间 |\n会议内容 |\n乙会议 |\n6月30日 |\n协商 |\n"
+        "【其他】正文。\n- 24 -\n"
+    )
+    imported = _import(tmp_path, text, year=None)
+    chapter = imported.book.chapters[0]
+    assert [m.name for m in chapter.records.meetings] == ["甲会议", "乙会议"]
+    assert [e.title for e in chapter.sections[0].entries] == ["会议", "其他"]
+    assert [s.title for s in chapter.sections] == ["综述"]
+    codes = [w.code for w in imported.warnings]
+    assert codes.count("import.page_line") == 3 and "import.continued" in codes

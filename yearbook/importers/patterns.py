@@ -19,6 +19,9 @@ WEB = re.compile(
     r"^(?:发表|发布|更新|录入)(?:时间|日期)[:：]|^(?:来源|作者|编辑|责任编辑|浏览(?:次数)?|阅读(?:次数)?|"
     r"点击(?:数|次数)?)[:：]|^(?:上|下)一?篇[:：]|^(?:打印|关闭|返回)(?:本页|窗口)?$"
 )
+# Page furniture of text copied from a PDF: page numbers and 续表 lines.
+PAGE_NUMBER = re.compile(r"^(?:[-—－·\s]*\d{1,4}[-—－·\s]*|第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?)$")
+CONTINUED = re.compile(r"^续表\s*\d*$")
 ENTRY = re.compile(r"^[【\[［〔]\s*(?P<title>[^】\]］〕]{1,60}?)\s*[】\]］〕]\s*(?P<rest>.*)$", re.S)
 CAPTION = re.compile(r"^表\s*(?P<n>\d+)[\s\u3000:：、.．]*(?P<title>.*)$")
 CREDIT = re.compile(

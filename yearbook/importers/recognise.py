@@ -22,6 +22,7 @@ from yearbook.importers.patterns import (
     BOOK_TITLE,
     BOOK_TITLE_LINE,
     CAPTION,
+    CONTINUED,
     CREDIT,
     CREDIT_LINE,
     EMPTY_HEADER,
@@ -30,6 +31,7 @@ from yearbook.importers.patterns import (
     NO_TITLE,
     NO_UNIT,
     NUMBERED,
+    PAGE_NUMBER,
     SENTENCE_END,
     SPACE,
     WEB,
@@ -100,6 +102,17 @@ register(
             "{where}“{text}”用的是 Word 自动编号，编号不在文字里，导入后不再出现；需要编号请写进文字",
             "{where}'{text}' uses Word's automatic numbering; the number is not part of the text and "
             "will not appear after import; type it into the text if it is needed",
+        ),
+        "import.page_line": (
+            "{where}“{text}”是页码或书眉（从 PDF 复制时带进来的），没有排入正文，"
+            "已作为注释记在 {target} 开头",
+            "{where}'{text}' is a page number or running head (copied along from a PDF); it is not "
+            "typeset but kept as a comment at the top of {target}",
+        ),
+        "import.continued": (
+            "{where}“{text}”及重复的表头已与上一页的表格接成一张表（生成时自动排续表）",
+            "{where}'{text}' and the repeated header were joined to the table on the page before "
+            "(the build sets its own 续表)",
         ),
         "import.nothing": (
             "“{file}”中没有可导入的文字",
@@ -210,7 +223,7 @@ class _Recogniser:
 
     # ── the blocks ───────────────────────────────────────────────────────
     def run(self) -> None:
-        blocks = self.source.blocks
+        blocks = self.joined_tables(self.source.blocks)
         caption: tuple[str, Para] | None = None
         for i, block in enumerate(blocks):
             if isinstance(block, TableBlock):
@@ -226,13 +239,39 @@ class _Recogniser:
                 continue
             self.paragraph(block, blocks, i)
 
+    def joined_tables(self, blocks: list[Block]) -> list[Block]:
+        """A table continued on the next page (续表, the header repeated) is one table."""
+        out: list[Block] = []
+        i = 0
+        while i < len(blocks):
+            b = blocks[i]
+            # the table before, past the page number and running head between the pages
+            prev = next((x for x in reversed(out) if not (
+                isinstance(x, Para) and (PAGE_NUMBER.match(x.text) or BOOK_TITLE_LINE.match(x.text)))), None)
+            nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+            if (isinstance(b, Para) and CONTINUED.match(b.text) and isinstance(prev, TableBlock)
+                    and isinstance(nxt, TableBlock)):
+                rows, places = nxt.rows, nxt.cell_places
+                if rows and prev.rows and rows[0] == prev.rows[0]:
+                    rows, places = rows[1:], places[1:]
+                prev.rows = prev.rows + rows
+                prev.cell_places = prev.cell_places + places
+                self.notes.append(b.text)
+                self.warn("import.continued", b.place, text=b.text)
+                i += 2
+                continue
+            out.append(b)
+            i += 1
+        return out
+
     def paragraph(self, p: Para, blocks: list, i: int) -> None:
         """Try each form in turn; the first that recognises the paragraph places it."""
         if p.numbered and self.article is None and not p.literal:
             self.warn("import.auto_number", p.place, text=short(p.text))
         here = _Here(blocks, i, self.next_para(blocks, i))
         forms = (
-            self.kept_as_is, self.top_lines, self.web_line, self.article_title, self.article_head,
+            self.kept_as_is, self.top_lines, self.web_line, self.page_line, self.article_title,
+            self.article_head,
             self.credit_line, self.chapter_heading, self.article_body, self.entry_start,
             self.section_heading, self.run_in,
         )
@@ -251,6 +290,18 @@ class _Recogniser:
             return False
         self.notes.append(p.text)
         self.warn("import.web_line", p.place, text=p.text, target=self.chapter_file_hint())
+        return True
+
+    def page_line(self, p: Para, here: _Here) -> bool:
+        """Page numbers and running heads that came along from a PDF's pages."""
+        text = p.text
+        if p.place.kind != "line":  # a Word document's body holds no page furniture
+            return False
+        heads = {self.title_line, *(str(c.title) for c in self.chapters if c.sections or c.articles)}
+        if not (PAGE_NUMBER.match(text) or (text in heads and self.chapter.sections)):
+            return False
+        self.notes.append(text)
+        self.warn("import.page_line", p.place, text=text, target=self.chapter_file_hint())
         return True
 
     def article_title(self, p: Para, here: _Here) -> bool:
