@@ -129,3 +129,14 @@ def test_seed_articles_import_as_articles(tmp_path):
         s = line.strip().strip("#").strip().strip("*")
         if s:
             assert any(s in p for p in paragraphs), s
+
+
+def test_yearbook_check_reads_the_imported_data(chapter_build):
+    import subprocess
+    import sys
+
+    data, _ = chapter_build
+    result = subprocess.run([sys.executable, "-m", "yearbook", "--lang", "zh", "check", str(data)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "punct.halfwidth" in result.stdout  # the seed's ASCII commas, found for --fix
