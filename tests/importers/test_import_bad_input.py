@@ -162,3 +162,18 @@ def test_word_files_that_are_web_pages_or_rtf(tmp_path, content, what):
         import_file(path)
     assert exc.value.diagnostics[0].code == "import.disguised"
     assert what in exc.value.diagnostics[0].render()
+
+
+def test_damaged_utf8_is_located_not_read_as_gbk(tmp_path):
+    path = tmp_path / "坏.txt"
+    good = CHAPTER.encode("utf-8")
+    path.write_bytes(good[:60] + b"\xff" + good[60:])
+    with pytest.raises(YearbookError) as exc:
+        import_file(path, year=2022)
+    d = exc.value.diagnostics[0]
+    assert d.code == "import.bad_utf8" and d.location.line == 3
+    assert "0xFF" in d.render()
+
+
+def test_a_folder_is_not_a_file(tmp_path):
+    assert _code(tmp_path) == "import.is_folder"

@@ -16,6 +16,10 @@ from yearbook.importers.source import Source
 register(
     {
         "import.no_file": ("找不到文件“{file}”", "'{file}' does not exist"),
+        "import.is_folder": (
+            "“{file}”是文件夹。请指定要导入的文件（.docx、.txt 或 .md）",
+            "'{file}' is a folder. Name the file to import (.docx, .txt or .md)",
+        ),
         "import.cannot_read": ("无法读取“{file}”：{reason}", "cannot read '{file}': {reason}"),
         "import.empty": (
             "“{file}”是空文件，没有可导入的内容",
@@ -79,6 +83,8 @@ def _fail(code: str, **args: object) -> YearbookError:
 def read_source(path: Path) -> Source:
     """The neutral blocks of a file, or a YearbookError saying plainly what the file is."""
     file = str(path)
+    if path.is_dir():
+        raise _fail("import.is_folder", file=file)
     if not path.is_file():
         raise _fail("import.no_file", file=file)
     try:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from yearbook.diagnostics import Diagnostic, YearbookError
+from yearbook.diagnostics import Diagnostic, Location, YearbookError
 from yearbook.i18n import register
 from yearbook.importers.source import Block, Para, Place, Source, Span, TableBlock
 from yearbook.importers.standard import STANDARD_HEADERS
@@ -22,6 +22,12 @@ register(
             "请在记事本或 WPS 中“另存为”UTF-8 编码的 .txt 文件后再导入",
             "'{file}' is not a text file this tool can read (neither UTF-8 nor GBK/GB18030). "
             "Save it as UTF-8 .txt in Notepad or WPS and import again",
+        ),
+        "import.bad_utf8": (
+            "这里有一个无法识别的字节 {byte}：文件是 UTF-8 编码，但这一处已损坏。"
+            "请在记事本或 WPS 中打开，改正这一处后另存为 UTF-8",
+            "an unreadable byte {byte} here: the file is UTF-8 but damaged at this place. "
+            "Open it in Notepad or WPS, correct it and save as UTF-8",
         ),
         "import.unwrapped": (
             "这个文件像是从 PDF 复制的：多数行宽度相同（{width}）且在句中断开，"
@@ -37,7 +43,6 @@ register(
     }
 )
 
-ENCODINGS = (("utf-8", "UTF-8"), ("gb18030", "GB18030（GBK）"))
 BOMS = ((b"\xef\xbb\xbf", "utf-8-sig", "UTF-8（带 BOM）"), (b"\xff\xfe", "utf-16-le", "UTF-16"),
         (b"\xfe\xff", "utf-16-be", "UTF-16"))
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
@@ -47,7 +52,6 @@ _SEPARATOR_ROW = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
 _ENDS = set("。！？；：”’」』）)】!?;:.…")
 # Lines that start something of their own, never the rest of a wrapped paragraph.
 _STARTS_BLOCK = re.compile(r"^(?:[【\[［〔]|表\s*\d|#|\*\*|（.{0,40}供稿）$)")
-_CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 def decode(data: bytes, file: str) -> tuple[str, str]:
@@ -58,25 +62,40 @@ def decode(data: bytes, file: str) -> tuple[str, str]:
                 return data.decode(codec).lstrip("\ufeff"), name
             except UnicodeDecodeError:
                 break
-    for codec, name in ENCODINGS:
-        try:
-            text = data.decode(codec)
-        except UnicodeDecodeError:
-            continue
-        # GB18030 decodes much binary junk too; real Chinese text is mostly Hanzi and ASCII.
-        if codec == "gb18030" and not _looks_chinese(text):
-            continue
-        return text, name
+    if b"\x00" in data:  # no text encoding of Chinese but UTF-16 has NUL bytes
+        raise YearbookError([Diagnostic("import.not_text", {"file": file})])
+    try:
+        return data.decode("utf-8"), "UTF-8"
+    except UnicodeDecodeError as exc:
+        _bad_utf8(data, exc, file)
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        text = ""
+    # GB18030 decodes much binary junk too; real Chinese text is Hanzi, punctuation and ASCII.
+    if text and _looks_chinese(text):
+        return text, "GB18030（GBK）"
     raise YearbookError([Diagnostic("import.not_text", {"file": file})])
+
+
+def _bad_utf8(data: bytes, exc: UnicodeDecodeError, file: str) -> None:
+    """A UTF-8 file with a damaged byte: reading it as GBK would turn all of it to mojibake,
+    so name the place instead."""
+    before = data[: exc.start].decode("utf-8")
+    if sum(1 for c in before if not c.isascii()) < 10:
+        return  # too little UTF-8 before the bad byte to say the file is UTF-8
+    line = before.count("\n") + 1
+    column = len(before) - (before.rfind("\n") + 1) + 1
+    loc = Location(file, line, column)
+    raise YearbookError([Diagnostic("import.bad_utf8", {"byte": f"0x{data[exc.start]:02X}"}, loc)])
 
 
 def _looks_chinese(text: str) -> bool:
     visible = [c for c in text if not c.isspace()]
     if not visible:
         return False
-    good = sum(1 for c in visible if c.isascii() or _CJK.match(c) or "\u3000" <= c <= "\u303f"
-               or "\uff00" <= c <= "\uffef" or "\u2010" <= c <= "\u206f")
-    return good / len(visible) > 0.95
+    odd = sum(1 for c in visible if unicodedata.category(c) in ("Co", "Cn", "Cc", "Cs"))
+    return odd / len(visible) < 0.01
 
 
 def _width(text: str) -> int:
