@@ -211,8 +211,7 @@ class _Reader:
             if text:
                 out.append(text)
                 self.source.warn("import.text_box", place, text=_short(text))
-        if not boxes and (next(el.iter(qn("w:drawing")), None) is not None
-                          or next(el.iter(qn("w:pict")), None) is not None):
+        if _has_image(el):
             self.source.warn("import.image", place)
         for ref in el.iter(qn("w:footnoteReference")):
             text = self.footnotes.get(ref.get(qn("w:id")), "")
@@ -239,6 +238,8 @@ class _Reader:
                 merged = merged or ((span > 1 or vmerge is not None) and not (title_row and r == 1))
                 if next(tc.iter(qn("w:tbl")), None) is not None:
                     self.source.warn("import.nested_table", place)
+                if _has_image(tc):
+                    self.source.warn("import.image", Place("cell", self.tables, r, len(row) + 1))
                 row.append("" if vmerge == "continue" else _cell_text(tc))
                 row.extend([""] * (span - 1))
             rows.append(row)
@@ -246,6 +247,15 @@ class _Reader:
         if merged:
             self.source.warn("import.merged_cells", place)
         self.blocks.append(TableBlock(rows, place, places, title_row=title_row))
+
+
+def _has_image(el: etree._Element) -> bool:
+    """A picture or drawing that is not a text box (text boxes are read as text)."""
+    for tag in ("w:drawing", "w:pict"):
+        for shape in el.iter(qn(tag)):
+            if next(shape.iter(qn("w:txbxContent")), None) is None:
+                return True
+    return False
 
 
 def _cell_text(tc: etree._Element) -> str:
