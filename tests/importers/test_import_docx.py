@@ -289,3 +289,26 @@ def test_footnote_text_is_kept_after_its_paragraph(tmp_path):
     assert imported.book.chapters[0].sections[0].entries[0].paragraphs == ["正文。", "据市统计局数据。"]
     message = next(w.render() for w in imported.warnings if w.code == "import.footnote")
     assert "第3段" in message and "据市统计局数据。" in message
+
+
+MC_TEXT_BOX = (
+    f'<w:r xmlns:w="{W}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+    "<mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wps:txbx><w:txbxContent><w:p><w:r><w:t>框中文字</w:t>"
+    "</w:r></w:p></w:txbxContent></wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>"
+    "<w:txbxContent><w:p><w:r><w:t>框中文字</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict>"
+    "</mc:Fallback></mc:AlternateContent></w:r>"
+)
+
+
+def test_text_box_with_fallback_is_read_once_and_smart_tags_are_read(tmp_path):
+    d = docx.Document()
+    d.add_heading("政协某某市委员会", 1)
+    d.add_heading("综述", 2)
+    p = d.add_paragraph("【甲】正文。")
+    p._p.append(parse_xml(MC_TEXT_BOX))
+    smart = parse_xml(f'<w:customXml xmlns:w="{W}" w:element="x"><w:p><w:r><w:t>智能标记中的段落。</w:t></w:r></w:p></w:customXml>')
+    d.element.body.insert(len(d.element.body) - 1, smart)
+    d.save(str(tmp_path / "m.docx"))
+    entry = import_file(tmp_path / "m.docx", year=2022).book.chapters[0].sections[0].entries[0]
+    assert entry.paragraphs == ["正文。", "框中文字", "智能标记中的段落。"]

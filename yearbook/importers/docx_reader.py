@@ -52,6 +52,7 @@ register(
 )
 
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _TITLE_STYLES = {"Title", "标题"}  # Word's Title style (WPS names it 标题)
 _SPACE = " \t\u3000\u00a0"
 
@@ -163,6 +164,8 @@ class _Reader:
                 content = child.find(qn("w:sdtContent"))
                 if content is not None:
                     self.body(content)
+            elif child.tag == qn("w:customXml"):  # smart tags around whole paragraphs
+                self.body(child)
 
     def paragraph(self, p: Paragraph) -> None:
         self.paragraphs += 1
@@ -205,7 +208,10 @@ class _Reader:
         """Images, text boxes and footnotes: warned about; their text kept as paragraphs."""
         out: list[str] = []
         el = p._p
-        boxes = list(el.iter(qn("w:txbxContent")))
+        # A shape comes twice where Word adds a VML fallback; read its first form only.
+        boxes = [
+            b for b in el.iter(qn("w:txbxContent")) if not any(a.tag == _FALLBACK for a in b.iterancestors())
+        ]
         for box in boxes:
             text = "".join(t.text or "" for t in box.iter(qn("w:t"))).strip(_SPACE)
             if text:
