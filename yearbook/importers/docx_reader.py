@@ -302,9 +302,11 @@ def read_docx(data: bytes, file: str) -> Source:
     source = Source(file, [])
     source.blocks = _Reader(doc, source).read()
     props = doc.core_properties
-    # Only our own build names the book in the properties; a clerk's file says 'Administrator'.
-    if props.title and "年鉴" in props.title:
+    # Only our own build names the book in the properties (subject 书名（卷次）); a clerk's
+    # file says 'Administrator'.
+    edition = _edition(props.subject or "")
+    if props.title and "年鉴" in props.title and edition is not None:
         source.title = props.title.strip()
         source.unit = (props.author or "").strip() or None
-        source.edition = _edition(props.subject or "")
+        source.edition = edition
     return source
