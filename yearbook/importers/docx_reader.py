@@ -22,6 +22,7 @@ from docx.text.run import Run
 from lxml import etree
 
 from yearbook.i18n import register
+from yearbook.importers.patterns import short
 from yearbook.importers.source import Block, Para, Place, Source, Span, TableBlock
 
 register(
@@ -216,14 +217,14 @@ class _Reader:
             text = "".join(t.text or "" for t in box.iter(qn("w:t"))).strip(_SPACE)
             if text:
                 out.append(text)
-                self.source.warn("import.text_box", place, text=_short(text))
+                self.source.warn("import.text_box", place, text=short(text))
         if _has_image(el):
             self.source.warn("import.image", place)
         for ref in el.iter(qn("w:footnoteReference")):
             text = self.footnotes.get(ref.get(qn("w:id")), "")
             if text:
                 out.append(text)
-                self.source.warn("import.footnote", place, text=_short(text))
+                self.source.warn("import.footnote", place, text=short(text))
         return out
 
     def table(self, table: Table) -> None:
@@ -279,10 +280,6 @@ def _nearest_p(el: etree._Element) -> etree._Element | None:
     while parent is not None and parent.tag != qn("w:p"):
         parent = parent.getparent()
     return parent
-
-
-def _short(text: str, n: int = 20) -> str:
-    return text if len(text) <= n else text[:n] + "……"
 
 
 def _edition(subject: str) -> int | None:

@@ -41,6 +41,7 @@ from yearbook.importers.patterns import (
 )
 from yearbook.importers.records import TableContext, caption_year, table_spec
 from yearbook.importers.source import Block, Para, Place, Source, TableBlock, located
+from yearbook.load.book import BOOK_FILE
 from yearbook.text import Text
 
 register(
@@ -289,7 +290,7 @@ class _Recogniser:
         if not WEB.match(p.text):
             return False
         self.notes.append(p.text)
-        self.warn("import.web_line", p.place, text=p.text, target=self.chapter_file_hint())
+        self.warn("import.web_line", p.place, text=p.text, target=BOOK_FILE)
         return True
 
     def page_line(self, p: Para, here: _Here) -> bool:
@@ -301,7 +302,7 @@ class _Recogniser:
         if not (PAGE_NUMBER.match(text) or (text in heads and self.chapter.sections)):
             return False
         self.notes.append(text)
-        self.warn("import.page_line", p.place, text=text, target=self.chapter_file_hint())
+        self.warn("import.page_line", p.place, text=text, target=BOOK_FILE)
         return True
 
     def article_title(self, p: Para, here: _Here) -> bool:
@@ -422,7 +423,7 @@ class _Recogniser:
             return True
         if bm["title"] == self.title_line:
             self.notes.append(p.text)
-            self.warn("import.repeated_title", p.place, text=p.text, target=self.chapter_file_hint())
+            self.warn("import.repeated_title", p.place, text=p.text, target=BOOK_FILE)
             return True
         return False
 
@@ -432,10 +433,6 @@ class _Recogniser:
             return True
         c = self.chapters[-1]
         return not c.title and not c.sections and not c.articles
-
-    @staticmethod
-    def chapter_file_hint() -> str:
-        return "book.yaml"
 
     @staticmethod
     def next_para(blocks: list, i: int) -> Para | None:

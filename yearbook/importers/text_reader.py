@@ -184,6 +184,7 @@ class _Lines:
         prose = [ln for ln in self.lines if not _is_pipe(ln) and "\t" not in ln.strip(_SPACE)]
         self.wrap = _wrap_width(prose)
         self.joined = 0
+        self.first_join = 0  # line of the first paragraph put back together
 
     def blank(self, i: int) -> bool:
         return i < 0 or i >= len(self.lines) or not self.lines[i].strip(_SPACE)
@@ -203,10 +204,11 @@ class _Lines:
                     i += 1
                     text = text.rstrip(_SPACE) + self.lines[i].strip(_SPACE)
                     self.joined += 1
+                    self.first_join = self.first_join or start + 1
                 self.blocks.append(_para(text, start + 1, self.blank(start - 1) and self.blank(i + 1)))
                 i += 1
         if self.joined:
-            self.source.warn("import.unwrapped", Place("line", 1), count=self.joined, width=self.wrap)
+            self.source.warn("import.unwrapped", Place("line", self.first_join), count=self.joined, width=self.wrap)
         return self.blocks
 
     def wrapped(self, line: str) -> bool:
