@@ -208,7 +208,8 @@ class _Lines:
                 self.blocks.append(_para(text, start + 1, self.blank(start - 1) and self.blank(i + 1)))
                 i += 1
         if self.joined:
-            self.source.warn("import.unwrapped", Place("line", self.first_join), count=self.joined, width=self.wrap)
+            place = Place("line", self.first_join)
+            self.source.warn("import.unwrapped", place, count=self.joined, width=self.wrap)
         return self.blocks
 
     def wrapped(self, line: str) -> bool:
