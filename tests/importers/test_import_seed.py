@@ -152,3 +152,17 @@ def test_the_build_of_the_seed_imports_back_to_the_same_data(chapter_build, tmp_
     data, _, docx = chapter_build
     assert run_import(docx, tmp_path / "again", None, False) == 0
     assert _data_lines(tmp_path / "again") == _data_lines(data)
+
+
+@pytest.mark.parametrize("blank_lines", [True, False])
+def test_seed_articles_as_plain_text_without_markdown(tmp_path, blank_lines):
+    text = re.sub(r"^## ", "", ARTICLES.read_text(encoding="utf-8"), flags=re.M).replace("**", "")
+    if not blank_lines:
+        text = re.sub(r"\n\s*\n", "\n", text)
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    plain = import_file(tmp_path / "a.txt").book.chapters[0].articles
+    marked = import_file(ARTICLES).book.chapters[0].articles
+    assert [(a.title, a.subtitle, a.byline, a.numbered, [str(b) if isinstance(b, str) else ("h", str(b.text))
+             for b in a.body]) for a in plain] == [
+        (a.title, a.subtitle, a.byline, a.numbered, [str(b) if isinstance(b, str) else ("h", str(b.text))
+         for b in a.body]) for a in marked]

@@ -363,8 +363,8 @@ class _Recogniser:
             self.auto_numbered[id(heading)] = p.place
             article.body.append(heading)
         elif p.heading >= 2 or (p.bold and len(text) <= 40) or (
-            self.plain and p.alone and NUMBERED.match(text) and len(text) <= 40
-            and not SENTENCE_END.search(text[-1])
+            # plain text has no bold: a short line without sentence punctuation is a heading
+            self.plain and len(text) <= 40 and not SENTENCE_END.search(text)
         ):
             article.body.append(m.ArticleHeading(Text(text)))
         else:
