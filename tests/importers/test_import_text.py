@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from yearbook.dates import parse
-from yearbook.dump.scalars import quoted, text_block
+from yearbook.dump.scalars import iso, quoted, text_block
 from yearbook.importers import import_file
-from yearbook.importers.cn_dates import iso, parse_cn
+from yearbook.importers.cn_dates import parse_cn
 from yearbook.importers.text_reader import column_count, read_text
 from yearbook.model import FreeTable, GeneratedTable, RecordSource
 

@@ -6,8 +6,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from yearbook import model as m
-from yearbook.dump.scalars import quoted, text_block
-from yearbook.importers.cn_dates import iso
+from yearbook.dump.scalars import iso, quoted, text_block
 
 KIND_COMMENTS = {
     m.MeetingKind.PLENARY: "全体会议",
