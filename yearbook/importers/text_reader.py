@@ -130,7 +130,7 @@ def _spans(text: str) -> list[Span]:
     return [Span(p, bold=i % 2 == 1) for i, p in enumerate(parts) if p]
 
 
-def _para(raw: str, line: int, alone: bool) -> Para:
+def _para(raw: str, line: int) -> Para:
     text = raw.strip(_SPACE)
     heading = 0
     m = _HEADING.match(text)
@@ -140,7 +140,7 @@ def _para(raw: str, line: int, alone: bool) -> Para:
     plain = "".join(s.text for s in spans)
     bold = bool(spans) and all(s.bold for s in spans if s.text.strip(_SPACE))
     return Para(plain.strip(_SPACE), Place("line", line), heading=heading, bold=bold,
-                spans=spans, alone=alone)
+                spans=spans)
 
 
 def _is_pipe(line: str) -> bool:
@@ -205,7 +205,7 @@ class _Lines:
                     text = text.rstrip(_SPACE) + self.lines[i].strip(_SPACE)
                     self.joined += 1
                     self.first_join = self.first_join or start + 1
-                self.blocks.append(_para(text, start + 1, self.blank(start - 1) and self.blank(i + 1)))
+                self.blocks.append(_para(text, start + 1))
                 i += 1
         if self.joined:
             place = Place("line", self.first_join)
