@@ -11,12 +11,12 @@ is kept as a paragraph and named in a warning.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from yearbook import model as m
 from yearbook.diagnostics import Diagnostic, Severity, YearbookError
 from yearbook.i18n import register
+from yearbook.importers.book_info import book_names, guess_year
 from yearbook.importers.patterns import (
     ARTICLES_TITLE,
     BOOK_TITLE,
@@ -29,7 +29,6 @@ from yearbook.importers.patterns import (
     ENTRY,
     NO_CAPTION,
     NO_TITLE,
-    NO_UNIT,
     NUMBERED,
     PAGE_NUMBER,
     SENTENCE_END,
@@ -39,7 +38,7 @@ from yearbook.importers.patterns import (
     short,
     split_runin_parts,
 )
-from yearbook.importers.records import TableContext, caption_year, table_spec
+from yearbook.importers.records import TableContext, table_spec
 from yearbook.importers.source import Block, Para, Place, Source, TableBlock, located
 from yearbook.load.book import BOOK_FILE
 from yearbook.text import Text
@@ -114,6 +113,10 @@ register(
             "{where}“{text}”及重复的表头已与上一页的表格接成一张表（生成时自动排续表）",
             "{where}'{text}' and the repeated header were joined to the table on the page before "
             "(the build sets its own 续表)",
+        ),
+        "import.no_year": (
+            "“{file}”中找不到年份，无法确定记述年度。请用 --year 指明，例如 --year 2022",
+            "'{file}' names no year, so the recorded year is unknown. Give it with --year, e.g. --year 2022",
         ),
         "import.nothing": (
             "“{file}”中没有可导入的文字",
@@ -560,8 +563,18 @@ class _Recogniser:
         chapters = [c for c in self.chapters if c.title or c.sections or c.articles or c.contributor]
         if not chapters:
             raise YearbookError([Diagnostic("import.nothing", {"file": self.file})])
-        year, guessed = self.book_year()
-        title, unit = self.book_names(chapters)
+        year, guessed = self.year_option, False
+        if year is None and self.edition is not None:
+            year = self.edition - 1
+        if year is None:
+            year, guessed = guess_year(chapters, self.source.blocks), True
+        if year is None:
+            raise YearbookError([Diagnostic("import.no_year", {"file": self.file})])
+        title, unit = book_names(self.source, self.title_line, chapters)
+        if title == BOOK_TITLE:
+            d = Diagnostic("import.no_book_title", {"title": title, "unit": unit})
+            d.severity = Severity.WARNING
+            self.warnings.append(d)
         supplied: set[int] = set()
         for pos, chapter in enumerate(chapters):
             if self.chapters.index(chapter) in self.auto_titles:
@@ -587,21 +600,6 @@ class _Recogniser:
             self.warnings.append(d)
         return Imported(book, self.source, self.notes, supplied, guessed, self.warnings)
 
-    def book_names(self, chapters: list[m.Chapter]) -> tuple[str, str]:
-        """书名 and 编纂单位: from the document's properties or its title line, else from the
-        first chapter named for a unit; a book of articles alone gets placeholders to fill in."""
-        title = self.source.title or self.title_line
-        first = str(chapters[0].title)
-        if title is None and first and chapters[0].sections:
-            title = f"{first}年鉴"
-        if title is None:
-            title = BOOK_TITLE
-            d = Diagnostic("import.no_book_title", {"title": title, "unit": NO_UNIT})
-            d.severity = Severity.WARNING
-            self.warnings.append(d)
-            return title, NO_UNIT
-        return title, self.source.unit or re.sub(r"年鉴$", "", title) or first
-
     def check_table_numbers(self) -> None:
         if not self.table_numbers:
             return
@@ -616,35 +614,6 @@ class _Recogniser:
         if self.year_option is not None:
             return self.year_option
         return self.edition - 1 if self.edition is not None else None
-
-    def book_year(self) -> tuple[int, bool]:
-        if self.year_option is not None:
-            return self.year_option, False
-        if self.edition is not None:
-            return self.edition - 1, False
-        years: Counter[int] = Counter()
-        for chapter in self.chapters:
-            for spec in (t for s in chapter.sections for e in s.entries for t in e.tables):
-                y = caption_year(str(spec.caption))
-                if y:
-                    years[y] += 10
-        for b in self.source.blocks:
-            for row in ([b.text] if isinstance(b, Para) else [c for r in b.rows for c in r]):
-                for y in re.findall(r"((?:19|20)\d\d)年", row):
-                    years[int(y)] += 1
-        if years:
-            return years.most_common(1)[0][0], True
-        raise YearbookError([Diagnostic("import.no_year", {"file": self.file})])
-
-
-register(
-    {
-        "import.no_year": (
-            "“{file}”中找不到年份，无法确定记述年度。请用 --year 指明，例如 --year 2022",
-            "'{file}' names no year, so the recorded year is unknown. Give it with --year, e.g. --year 2022",
-        ),
-    }
-)
 
 
 def recognise(source: Source, year: int | None = None) -> Imported:
