@@ -177,3 +177,19 @@ def test_damaged_utf8_is_located_not_read_as_gbk(tmp_path):
 
 def test_a_folder_is_not_a_file(tmp_path):
     assert _code(tmp_path) == "import.is_folder"
+
+
+def test_really_encrypted_docx(tmp_path):
+    import io
+
+    import docx
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    plain = io.BytesIO()
+    docx.Document().save(plain)
+    plain.seek(0)
+    encrypted = io.BytesIO()
+    OOXMLFile(plain).encrypt("密码123", encrypted)
+    path = tmp_path / "有密码.docx"
+    path.write_bytes(encrypted.getvalue())
+    assert _code(path) == "import.encrypted"
