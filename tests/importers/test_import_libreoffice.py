@@ -39,11 +39,11 @@ def built(tmp_path_factory):
     docx = build_docx(Path("data"), root / "out")
     source = root / "chapter.docx"
     source.write_bytes(docx.read_bytes())
-    return root, source
+    return source
 
 
 def test_docx_saved_again_by_another_word_processor_imports_the_same(built, tmp_path):
-    root, source = built
+    source = built
     resaved = _save_as(source, "docx:MS Word 2007 XML", tmp_path)
     assert run_import(source, tmp_path / "original", None, False) == 0
     assert run_import(resaved, tmp_path / "resaved", None, False) == 0
@@ -51,7 +51,7 @@ def test_docx_saved_again_by_another_word_processor_imports_the_same(built, tmp_
 
 
 def test_real_old_binary_doc(built, tmp_path):
-    _, source = built
+    source = built
     doc = _save_as(source, "doc:MS Word 97", tmp_path)
     assert doc.suffix == ".doc"
     with pytest.raises(YearbookError) as exc:
