@@ -273,3 +273,9 @@ def test_positions_inside_a_literal_block_with_deeper_lines(make_data):
     text = Text(title.value, title)
     where = [(loc.line, loc.column) for loc in (text.position(title.value.index(c)) for c in "第缩，末")]
     assert where == [(2, 3), (3, 5), (3, 8), (4, 3)]
+
+
+def test_an_empty_word_list_is_no_error(make_data):
+    folder = make_data()
+    (folder / "校对.yaml").write_text("# 以后再填\n", encoding="utf-8")
+    assert load_resources(folder).typos

@@ -91,17 +91,12 @@ def _read(path: Path) -> Any:
         return yaml.load(fh, Loader=_LOADER) or {}
 
 
-def _get(data: dict, key: str) -> Any:
-    for name in _KEYS[key]:
-        if name in data:
-            return data[name]
-    return None
-
-
 def _merge_user(res: Resources, path: Path, data_dir: Path) -> None:
     """An editors' word list, read like the data (located messages, no YAML typing)."""
     reader = Reader(data_dir)
     root = reader.read(path)
+    if [d.code for d in reader.diagnostics] == ["yaml.empty"]:
+        return  # a list not yet filled in (or all comments) adds nothing
     if reader.diagnostics:
         raise YearbookError(reader.diagnostics)
     if root is None:

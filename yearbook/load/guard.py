@@ -57,9 +57,8 @@ register(
     }
 )
 
-# What PyYAML's reader refuses (its "non-printable" set), minus the line breaks and
-# tab it allows; U+0085 (NEL) is allowed as PyYAML allows it, and only never counted
-# as a line break.
+# What PyYAML's reader refuses (its "non-printable" set): parsing cannot go on.
+# U+0085 (NEL), which it accepts as a line break, is left to INVISIBLE_BREAKS.
 _BAD_RAW = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 # What a value may not hold after escapes are decoded: controls other than tab and
 # newline, and UTF-16 surrogates.
@@ -74,7 +73,7 @@ _SIMPLE_ESCAPES = {
 }
 _NAMES = {
     0x00: "NUL", 0x07: "BEL", 0x08: "BS", 0x0B: "VT", 0x0C: "FF", 0x1B: "ESC", 0x7F: "DEL",
-    0x85: "NEL", 0x2028: "LS", 0x2029: "PS", 0xFFFE: "非字符", 0xFFFF: "非字符",
+    0x85: "NEL", 0x2028: "LS", 0x2029: "PS",
 }
 MAX_REPORTED = 10  # per file: the first few say enough
 
