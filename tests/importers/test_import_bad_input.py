@@ -147,3 +147,49 @@ def test_damaged_word_parts(tmp_path):
         z.writestr("word/document.xml", "<w:document garbage")
         z.writestr("[Content_Types].xml", "<Types/>")
     assert _code(path) == "import.bad_zip"
+
+
+@pytest.mark.parametrize(
+    ("content", "what"),
+    [(b"<html><body><p>\xe6\x94\xbf\xe5\x8d\x8f</p></body></html>", "HTML"),
+     (b"MIME-Version: 1.0\r\nContent-Type: multipart/related", "HTML"),
+     (b"{\\rtf1\\ansi Hello}", "RTF")],
+)
+def test_word_files_that_are_web_pages_or_rtf(tmp_path, content, what):
+    path = tmp_path / "下载.doc"
+    path.write_bytes(content)
+    with pytest.raises(YearbookError) as exc:
+        import_file(path)
+    assert exc.value.diagnostics[0].code == "import.disguised"
+    assert what in exc.value.diagnostics[0].render()
+
+
+def test_damaged_utf8_is_located_not_read_as_gbk(tmp_path):
+    path = tmp_path / "坏.txt"
+    good = CHAPTER.encode("utf-8")
+    path.write_bytes(good[:60] + b"\xff" + good[60:])
+    with pytest.raises(YearbookError) as exc:
+        import_file(path, year=2022)
+    d = exc.value.diagnostics[0]
+    assert d.code == "import.bad_utf8" and d.location.line == 3
+    assert "0xFF" in d.render()
+
+
+def test_a_folder_is_not_a_file(tmp_path):
+    assert _code(tmp_path) == "import.is_folder"
+
+
+def test_really_encrypted_docx(tmp_path):
+    import io
+
+    import docx
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    plain = io.BytesIO()
+    docx.Document().save(plain)
+    plain.seek(0)
+    encrypted = io.BytesIO()
+    OOXMLFile(plain).encrypt("密码123", encrypted)
+    path = tmp_path / "有密码.docx"
+    path.write_bytes(encrypted.getvalue())
+    assert _code(path) == "import.encrypted"

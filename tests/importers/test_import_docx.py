@@ -212,3 +212,103 @@ def test_hyperlinks_revisions_and_word_numbering(tmp_path):
     assert article.body[0] == "学习《链接里的文件》修订插入的字"
     assert article.numbered  # Word's own 一、二、 numbering, kept as numbering
     assert [str(b.text) for b in article.body if not isinstance(b, str)] == ["坚持政协之“政”", "彰显政协之“协”"]
+
+
+def test_a_cell_that_keeps_a_table_from_records_is_named(tmp_path):
+    d = docx.Document()
+    d.add_heading("政协某某市委员会", 1)
+    d.add_heading("综述", 2)
+    d.add_paragraph("【会议】召开会议。")
+    d.add_paragraph("表1　2022年某某市政协主席会议一览表")
+    _table(d, [["会议名称", "会议时间", "会议内容"], ["十届一次主席会议", "2月14日", "学习"],
+               ["十届二次主席会议", "上旬", "审议"]])
+    d.save(str(tmp_path / "t.docx"))
+    imported = import_file(tmp_path / "t.docx")
+    assert isinstance(imported.book.chapters[0].sections[0].entries[0].tables[0], FreeTable)
+    message = next(w.render() for w in imported.warnings if w.code == "import.not_records")
+    assert "第1个表格第3行第2列" in message and "上旬" in message
+
+
+def test_bold_run_in_titles_without_brackets_are_entries(tmp_path):
+    d = docx.Document()
+    d.add_paragraph().add_run("综述").bold = True
+    for title, text in (("思想政治建设", "全年学习25次。"), ("协商民主", "全年协商17次。")):
+        p = d.add_paragraph()
+        p.add_run(title).bold = True
+        p.add_run(text)
+    d.add_paragraph("另起一段。")
+    d.save(str(tmp_path / "b.docx"))
+    imported = import_file(tmp_path / "b.docx", year=2022)
+    section = imported.book.chapters[0].sections[0]
+    assert section.title == "综述"
+    assert [(e.title, e.paragraphs) for e in section.entries] == [
+        ("思想政治建设", ["全年学习25次。"]), ("协商民主", ["全年协商17次。", "另起一段。"])]
+
+
+def test_a_title_row_inside_the_table_is_its_caption(tmp_path):
+    d = docx.Document()
+    d.add_heading("政协某某市委员会", 1)
+    d.add_heading("提案", 2)
+    d.add_paragraph("【重点提案】共2件。")
+    t = _table(d, [["表3　重点提案督办一览表", "", "", "", ""],
+                   ["序号", "案由", "提案者", "承办单位", "领衔督办领导"],
+                   ["1", "关于甲的提案", "民建", "市教育局", "王 林"],
+                   ["2", "关于乙的提案", "民革", "市农业农村局", ""]])
+    title = t.cell(0, 0).merge(t.cell(0, 4))
+    title.text = "表3　重点提案督办一览表"
+    d.save(str(tmp_path / "p.docx"))
+    imported = import_file(tmp_path / "p.docx", year=2022)
+    assert [w.code for w in imported.warnings] == []
+    table = imported.book.chapters[0].sections[0].entries[0].tables[0]
+    assert isinstance(table, GeneratedTable) and table.caption == "重点提案督办一览表"
+    proposals = imported.book.chapters[0].records.proposals
+    assert [(p.number, p.subject, p.supervisor) for p in proposals] == [
+        (1, "关于甲的提案", "王 林"), (2, "关于乙的提案", None)]
+    assert imported.book.first_table_number == 3
+
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def test_footnote_text_is_kept_after_its_paragraph(tmp_path):
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    d = docx.Document()
+    d.add_heading("政协某某市委员会", 1)
+    d.add_heading("综述", 2)
+    p = d.add_paragraph("【甲】正文。")
+    p._p.append(parse_xml(f'<w:r xmlns:w="{W}"><w:footnoteReference w:id="1"/></w:r>'))
+    xml = (f'<w:footnotes xmlns:w="{W}"><w:footnote w:id="1"><w:p><w:r><w:t>据市统计局数据。</w:t>'
+           "</w:r></w:p></w:footnote></w:footnotes>").encode()
+    part = Part(PackURI("/word/footnotes.xml"),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml", xml, d.part.package)
+    d.part.relate_to(part, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes")
+    d.save(str(tmp_path / "f.docx"))
+    imported = import_file(tmp_path / "f.docx", year=2022)
+    assert imported.book.chapters[0].sections[0].entries[0].paragraphs == ["正文。", "据市统计局数据。"]
+    message = next(w.render() for w in imported.warnings if w.code == "import.footnote")
+    assert "第3段" in message and "据市统计局数据。" in message
+
+
+MC_TEXT_BOX = (
+    f'<w:r xmlns:w="{W}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+    "<mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wps:txbx><w:txbxContent><w:p><w:r><w:t>框中文字</w:t>"
+    "</w:r></w:p></w:txbxContent></wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>"
+    "<w:txbxContent><w:p><w:r><w:t>框中文字</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict>"
+    "</mc:Fallback></mc:AlternateContent></w:r>"
+)
+
+
+def test_text_box_with_fallback_is_read_once_and_smart_tags_are_read(tmp_path):
+    d = docx.Document()
+    d.add_heading("政协某某市委员会", 1)
+    d.add_heading("综述", 2)
+    p = d.add_paragraph("【甲】正文。")
+    p._p.append(parse_xml(MC_TEXT_BOX))
+    smart = parse_xml(f'<w:customXml xmlns:w="{W}" w:element="x"><w:p><w:r><w:t>智能标记中的段落。</w:t></w:r></w:p></w:customXml>')
+    d.element.body.insert(len(d.element.body) - 1, smart)
+    d.save(str(tmp_path / "m.docx"))
+    entry = import_file(tmp_path / "m.docx", year=2022).book.chapters[0].sections[0].entries[0]
+    assert entry.paragraphs == ["正文。", "框中文字", "智能标记中的段落。"]

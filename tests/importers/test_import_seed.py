@@ -28,7 +28,7 @@ def chapter_build(tmp_path_factory):
     root = tmp_path_factory.mktemp("seed004")
     assert run_import(CHAPTER, root / "data", None, False) == 0
     docx = build_docx(root / "data", root / "out")
-    return root / "data", docx_content(docx)
+    return root / "data", docx_content(docx), docx
 
 
 def _seed_pieces() -> tuple[list[str], list[str]]:
@@ -50,7 +50,7 @@ def _seed_pieces() -> tuple[list[str], list[str]]:
 
 
 def test_every_paragraph_and_cell_of_the_seed_is_in_the_build(chapter_build):
-    _, (built_paragraphs, built_tables) = chapter_build
+    _, (built_paragraphs, built_tables), _ = chapter_build
     paragraphs, cells = _seed_pieces()
     body = "\n".join(built_paragraphs)
     squeezed = re.sub(r"[\s\u3000]", "", body).replace("(", "（").replace(")", "）")
@@ -70,7 +70,7 @@ def test_every_paragraph_and_cell_of_the_seed_is_in_the_build(chapter_build):
 
 
 def test_tables_6_to_9_are_typed_records_with_iso_dates(chapter_build):
-    data, _ = chapter_build
+    data, _, _ = chapter_build
     book = load_book(data).book
     records = book.chapters[0].records
     kinds = [m.kind for m in records.meetings]
@@ -87,7 +87,7 @@ def test_tables_6_to_9_are_typed_records_with_iso_dates(chapter_build):
 
 
 def test_the_seed_structure(chapter_build):
-    data, _ = chapter_build
+    data, _, _ = chapter_build
     book = load_book(data).book
     chapter = book.chapters[0]
     assert [s.title for s in chapter.sections] == [
@@ -129,3 +129,40 @@ def test_seed_articles_import_as_articles(tmp_path):
         s = line.strip().strip("#").strip().strip("*")
         if s:
             assert any(s in p for p in paragraphs), s
+
+
+def test_yearbook_check_reads_the_imported_data(chapter_build):
+    import subprocess
+    import sys
+
+    data, _, _ = chapter_build
+    result = subprocess.run([sys.executable, "-m", "yearbook", "--lang", "zh", "check", str(data)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "punct.halfwidth" in result.stdout  # the seed's ASCII commas, found for --fix
+
+
+def _data_lines(folder: Path) -> dict[str, list[str]]:
+    """Each file's YAML without its comments (which name the source file)."""
+    return {p.name: [ln for ln in p.read_text(encoding="utf-8").splitlines() if not ln.lstrip().startswith("#")]
+            for p in folder.iterdir()}
+
+
+def test_the_build_of_the_seed_imports_back_to_the_same_data(chapter_build, tmp_path):
+    data, _, docx = chapter_build
+    assert run_import(docx, tmp_path / "again", None, False) == 0
+    assert _data_lines(tmp_path / "again") == _data_lines(data)
+
+
+@pytest.mark.parametrize("blank_lines", [True, False])
+def test_seed_articles_as_plain_text_without_markdown(tmp_path, blank_lines):
+    text = re.sub(r"^## ", "", ARTICLES.read_text(encoding="utf-8"), flags=re.M).replace("**", "")
+    if not blank_lines:
+        text = re.sub(r"\n\s*\n", "\n", text)
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    plain = import_file(tmp_path / "a.txt").book.chapters[0].articles
+    marked = import_file(ARTICLES).book.chapters[0].articles
+    assert [(a.title, a.subtitle, a.byline, a.numbered, [str(b) if isinstance(b, str) else ("h", str(b.text))
+             for b in a.body]) for a in plain] == [
+        (a.title, a.subtitle, a.byline, a.numbered, [str(b) if isinstance(b, str) else ("h", str(b.text))
+         for b in a.body]) for a in marked]

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from yearbook.dates import parse
-from yearbook.dump.scalars import quoted, text_block
+from yearbook.dump.scalars import iso, quoted, text_block
 from yearbook.importers import import_file
-from yearbook.importers.cn_dates import iso, parse_cn
+from yearbook.importers.cn_dates import parse_cn
 from yearbook.importers.text_reader import column_count, read_text
 from yearbook.model import FreeTable, GeneratedTable, RecordSource
 
@@ -69,7 +69,7 @@ def test_standard_table_with_a_cell_that_is_not_a_date_stays_free(tmp_path):
     imported = _import(tmp_path, text)
     assert isinstance(imported.book.chapters[0].sections[0].entries[0].tables[0], FreeTable)
     message = imported.warnings[0].render()
-    assert "上半年" in message and "不是可识别的日期" in message and ":4:1:" in message
+    assert "上半年" in message and "不是可识别的日期" in message and ":5:1:" in message
 
 
 def test_entry_title_variants(tmp_path):
@@ -137,3 +137,74 @@ def test_quoted_scalars_read_back_exactly(value):
 def test_text_block_falls_back_to_quotes():
     assert text_block(["甲。", "乙。"], 4) == "|\n    甲。\n    乙。"
     assert text_block(["控制\x0b字符"], 4).startswith('"')
+
+
+def test_a_credit_line_inside_the_chapter_stays_text(tmp_path):
+    text = "综述\n【甲】正文。\n（市政协办公室　张三供稿）\n委员工作\n【乙】正文。\n（政协某某市委员会办公室　李四供稿）\n"
+    chapter = _import(tmp_path, text).book.chapters[0]
+    assert chapter.sections[0].entries[0].paragraphs == ["正文。", "（市政协办公室　张三供稿）"]
+    assert (chapter.contributor.unit, chapter.contributor.person) == ("政协某某市委员会办公室", "李四")
+
+
+PDF_TEXT = """政协某某市委员会
+综述
+【思想政治建设】以市政协党组理论学习中心组学习为引领，全面落
+实“第一议题”学习制度，全年召开党组理论学习中心组学习会25次，
+党组会、常委会、主席会等专题学习19次，团结引领各党派团体和各
+族各界人士。
+【协商民主】市政协及其常委会紧扣市委部署要求和全市中心工作，
+全年召开专题议政性常委会会议和专题协商会议17次。贯彻落实《中
+共嘉峪关市委关于进一步加强和完善基层协商民主的实施意见》。
+【调研视察】坚持团结民主两大主题，加强与各党派团体和各族各界
+人士联系协作。
+"""
+
+
+def test_text_copied_from_a_pdf_is_joined_into_paragraphs(tmp_path):
+    imported = _import(tmp_path, PDF_TEXT)
+    entries = imported.book.chapters[0].sections[0].entries
+    assert entries[0].paragraphs == [
+        "以市政协党组理论学习中心组学习为引领，全面落实“第一议题”学习制度，全年召开党组理论学习中心组学习会25次，"
+        "党组会、常委会、主席会等专题学习19次，团结引领各党派团体和各族各界人士。"]
+    assert entries[1].paragraphs == [
+        "市政协及其常委会紧扣市委部署要求和全市中心工作，全年召开专题议政性常委会会议和专题协商会议17次。"
+        "贯彻落实《中共嘉峪关市委关于进一步加强和完善基层协商民主的实施意见》。"]
+    assert entries[2].paragraphs == ["坚持团结民主两大主题，加强与各党派团体和各族各界人士联系协作。"]
+    assert any(w.code == "import.unwrapped" for w in imported.warnings)
+
+
+def test_paragraph_lines_are_not_joined(tmp_path):
+    imported = _import(tmp_path, "综述\n【甲】第一段写完了。\n第二段也写完了，而且比较长一些。\n第三段\n")
+    assert not any(w.code == "import.unwrapped" for w in imported.warnings)
+
+
+def test_full_dates_under_a_captioned_year_stay_as_written(tmp_path):
+    text = "综述\n【会议】召开。\n表1　2022年常委会会议一览表\n会议名称\t会议时间\t会议内容\n甲会议\t2022年2月28日\t学习\n"
+    imported = _import(tmp_path, text)
+    table = imported.book.chapters[0].sections[0].entries[0].tables[0]
+    assert isinstance(table, FreeTable) and table.rows == [["甲会议", "2022年2月28日", "学习"]]
+    assert "印成“2月28日”" in imported.warnings[0].render()
+
+
+def test_utf16_text(tmp_path):
+    path = tmp_path / "u16.txt"
+    path.write_bytes(b"\xff\xfe" + "综述\n【甲】正文。\n".encode("utf-16-le"))
+    imported = import_file(path, 2022)
+    assert imported.source.encoding == "UTF-16"
+    assert imported.book.chapters[0].sections[0].entries[0].paragraphs == ["正文。"]
+
+
+def test_pdf_page_furniture_and_continued_tables(tmp_path):
+    text = (
+        "政协某某市委员会年鉴-2023\n综述\n【会议】召开会议。\n表6　2022年常委会会议一览表\n"
+        "会议名称 |\n会议时间 |\n会议内容 |\n甲会议 |\n2月28日 |\n学习 |\n"
+        "23\n政协某某市委员会年鉴\n续表\n会议名称 |\n会议时间 |\n会议内容 |\n乙会议 |\n6月30日 |\n协商 |\n"
+        "【其他】正文。\n- 24 -\n"
+    )
+    imported = _import(tmp_path, text, year=None)
+    chapter = imported.book.chapters[0]
+    assert [m.name for m in chapter.records.meetings] == ["甲会议", "乙会议"]
+    assert [e.title for e in chapter.sections[0].entries] == ["会议", "其他"]
+    assert [s.title for s in chapter.sections] == ["综述"]
+    codes = [w.code for w in imported.warnings]
+    assert codes.count("import.page_line") == 3 and "import.continued" in codes

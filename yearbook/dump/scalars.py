@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from yearbook.dates import DateValue, Day, DayRange, Month, MonthRange
+
 # What YAML allows unescaped in a double-quoted scalar; pyyaml also breaks lines at
 # NEL, LS and PS, and a BOM inside text would be read as a marker.
 _UNSAFE = re.compile("[^\t\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
@@ -33,3 +35,19 @@ def text_block(paragraphs: list[str], indent: int) -> str:
         return quoted("\n".join(paragraphs))
     pad = " " * indent
     return "|\n" + "\n".join(pad + p for p in paragraphs)
+
+
+def iso(value: DateValue) -> str:
+    """The ISO form the data format reads (docs/data-format.md, Dates)."""
+    if isinstance(value, Day):
+        return value.date.isoformat()
+    if isinstance(value, Month):
+        return f"{value.year:04d}-{value.month:02d}"
+    if isinstance(value, DayRange):
+        s, e = value.start, value.end
+        if (s.year, s.month) == (e.year, e.month):
+            return f"{s.isoformat()}/{e.day:02d}"
+        return f"{s.isoformat()}/{e.isoformat()}"
+    if isinstance(value, MonthRange):
+        return f"{iso(value.start)}/{iso(value.end)}"
+    return ", ".join(d.isoformat() for d in value.days)

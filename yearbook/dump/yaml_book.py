@@ -6,8 +6,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from yearbook import model as m
-from yearbook.dump.scalars import quoted, text_block
-from yearbook.importers.cn_dates import iso
+from yearbook.dump.scalars import iso, quoted, text_block
 
 KIND_COMMENTS = {
     m.MeetingKind.PLENARY: "全体会议",
@@ -95,8 +94,11 @@ def chapter_yaml(chapter: m.Chapter, records_file: str | None, origin: Origin, a
     w = _Lines()
     w.add(f"# 类目：{chapter.title}（由“{origin.file}”导入）")
     w.add("# 写法提示：")
-    w.add("#   · 每个条目的 title 会排成【标题】，正文 text 每一行是一个自然段。")
-    w.add("#   · 表号“表N”自动编排，表题 caption 只写“表N”后面的文字。")
+    if chapter.sections:
+        w.add("#   · 每个条目的 title 会排成【标题】，正文 text 每一行是一个自然段。")
+        w.add("#   · 表号“表N”自动编排，表题 caption 只写“表N”后面的文字。")
+    if chapter.articles:
+        w.add("#   · 专文 body 下每一项是一个自然段；“- heading: …”是文中的小标题。")
     if records_file:
         w.add(f"#   · 记录表（from: …）的各行由 {records_file} 中的记录生成，改数据请改那里。")
     w.add("#   · 正文照原文导入，未作任何改动；差错请用 yearbook check 查找。")

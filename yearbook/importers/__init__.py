@@ -16,6 +16,10 @@ from yearbook.importers.source import Source
 register(
     {
         "import.no_file": ("找不到文件“{file}”", "'{file}' does not exist"),
+        "import.is_folder": (
+            "“{file}”是文件夹。请指定要导入的文件（.docx、.txt 或 .md）",
+            "'{file}' is a folder. Name the file to import (.docx, .txt or .md)",
+        ),
         "import.cannot_read": ("无法读取“{file}”：{reason}", "cannot read '{file}': {reason}"),
         "import.empty": (
             "“{file}”是空文件，没有可导入的内容",
@@ -40,6 +44,12 @@ register(
             "password (File → Info → Protect Document → Encrypt with Password, clear it), save, "
             "and import again",
         ),
+        "import.disguised": (
+            "“{file}”名为 Word 文档，实际上是 {what} 格式（常见于从网站下载的“Word”文件）。"
+            "请在 Word 或 WPS 中打开它，“另存为”Word 文档（*.docx）后再导入",
+            "'{file}' is named as a Word document but is really {what} (common for 'Word' files "
+            "downloaded from websites). Open it in Word or WPS and 'Save as' a Word document (*.docx)",
+        ),
         "import.bad_zip": (
             "“{file}”不是有效的 Word 文档（.docx）：文件已损坏或不完整。请在 Word 或 WPS 中打开并"
             "重新保存为 .docx 后再导入",
@@ -59,6 +69,7 @@ register(
     }
 )
 
+WORD_SUFFIXES = (".docx", ".docm", ".dotx", ".doc", ".wps")
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
 # An encrypted .docx is an OLE compound file whose directory names this stream (UTF-16LE).
@@ -72,6 +83,8 @@ def _fail(code: str, **args: object) -> YearbookError:
 def read_source(path: Path) -> Source:
     """The neutral blocks of a file, or a YearbookError saying plainly what the file is."""
     file = str(path)
+    if path.is_dir():
+        raise _fail("import.is_folder", file=file)
     if not path.is_file():
         raise _fail("import.no_file", file=file)
     try:
@@ -85,7 +98,10 @@ def read_source(path: Path) -> Source:
         raise _fail("import.encrypted" if _ENCRYPTION_INFO in data else "import.doc", file=file)
     if data.startswith(b"%PDF"):
         raise _fail("import.pdf", file=file)
-    if data.startswith(b"PK\x03\x04") or suffix in (".docx", ".docm", ".dotx", ".wps"):
+    disguised = _disguised(data)
+    if disguised and suffix in WORD_SUFFIXES:
+        raise _fail("import.disguised", file=file, what=disguised)
+    if data.startswith(b"PK\x03\x04") or suffix in WORD_SUFFIXES:
         return _docx(data, file, suffix)
     if suffix == ".doc":
         raise _fail("import.doc", file=file)
@@ -115,6 +131,16 @@ def _docx(data: bytes, file: str, suffix: str) -> Source:
         return read_docx(data, file)
     except DamagedDocx as exc:
         raise _fail("import.bad_zip", file=file) from exc
+
+
+def _disguised(data: bytes) -> str | None:
+    """Web systems often export 'Word' files that are really web pages or RTF."""
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \r\n\t").lower()
+    if head.startswith(b"{\\rtf"):
+        return "RTF"
+    if head.startswith((b"<html", b"<!doctype html", b"<?xml")) or b"mime-version:" in head:
+        return "HTML"
+    return None
 
 
 class _What:

@@ -65,19 +65,3 @@ def parse_cn(text: str, year: int | None) -> DateValue | None:
     except ValueError:
         return None
     return None
-
-
-def iso(value: DateValue) -> str:
-    """The ISO form the data format reads (docs/data-format.md, Dates)."""
-    if isinstance(value, Day):
-        return value.date.isoformat()
-    if isinstance(value, Month):
-        return f"{value.year:04d}-{value.month:02d}"
-    if isinstance(value, DayRange):
-        s, e = value.start, value.end
-        if (s.year, s.month) == (e.year, e.month):
-            return f"{s.isoformat()}/{e.day:02d}"
-        return f"{s.isoformat()}/{e.isoformat()}"
-    if isinstance(value, MonthRange):
-        return f"{iso(value.start)}/{iso(value.end)}"
-    return ", ".join(d.isoformat() for d in value.days)

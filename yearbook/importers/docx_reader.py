@@ -22,6 +22,7 @@ from docx.text.run import Run
 from lxml import etree
 
 from yearbook.i18n import register
+from yearbook.importers.patterns import short
 from yearbook.importers.source import Block, Para, Place, Source, Span, TableBlock
 
 register(
@@ -52,6 +53,7 @@ register(
 )
 
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _TITLE_STYLES = {"Title", "标题"}  # Word's Title style (WPS names it 标题)
 _SPACE = " \t\u3000\u00a0"
 
@@ -163,6 +165,8 @@ class _Reader:
                 content = child.find(qn("w:sdtContent"))
                 if content is not None:
                     self.body(content)
+            elif child.tag == qn("w:customXml"):  # smart tags around whole paragraphs
+                self.body(child)
 
     def paragraph(self, p: Paragraph) -> None:
         self.paragraphs += 1
@@ -205,20 +209,22 @@ class _Reader:
         """Images, text boxes and footnotes: warned about; their text kept as paragraphs."""
         out: list[str] = []
         el = p._p
-        boxes = list(el.iter(qn("w:txbxContent")))
+        # A shape comes twice where Word adds a VML fallback; read its first form only.
+        boxes = [
+            b for b in el.iter(qn("w:txbxContent")) if not any(a.tag == _FALLBACK for a in b.iterancestors())
+        ]
         for box in boxes:
             text = "".join(t.text or "" for t in box.iter(qn("w:t"))).strip(_SPACE)
             if text:
                 out.append(text)
-                self.source.warn("import.text_box", place, text=_short(text))
-        if not boxes and (next(el.iter(qn("w:drawing")), None) is not None
-                          or next(el.iter(qn("w:pict")), None) is not None):
+                self.source.warn("import.text_box", place, text=short(text))
+        if _has_image(el):
             self.source.warn("import.image", place)
         for ref in el.iter(qn("w:footnoteReference")):
             text = self.footnotes.get(ref.get(qn("w:id")), "")
             if text:
                 out.append(text)
-                self.source.warn("import.footnote", place, text=_short(text))
+                self.source.warn("import.footnote", place, text=short(text))
         return out
 
     def table(self, table: Table) -> None:
@@ -227,28 +233,53 @@ class _Reader:
         rows: list[list[str]] = []
         places: list[list[Place]] = []
         merged = False
-        for r, tr in enumerate(table._tbl.tr_lst, start=1):
+        trs = table._tbl.tr_lst
+        grid = len(table._tbl.tblGrid.gridCol_lst)
+        # A first row that is one cell across the table is the table's title, typed inside it.
+        title_row = len(trs) > 1 and len(trs[0].tc_lst) == 1 and trs[0].tc_lst[0].grid_span == grid > 1
+        for r, tr in enumerate(trs, start=1):
             row: list[str] = []
             for tc in tr.tc_lst:
                 span = tc.grid_span
                 vmerge = tc.vMerge
-                merged = merged or span > 1 or vmerge is not None
+                merged = merged or ((span > 1 or vmerge is not None) and not (title_row and r == 1))
                 if next(tc.iter(qn("w:tbl")), None) is not None:
                     self.source.warn("import.nested_table", place)
-                text = "\n".join(
-                    "".join(t.text or "" for t in p.iter(qn("w:t"))) for p in tc.iter(qn("w:p"))
-                ).strip(_SPACE + "\n")
-                row.append("" if vmerge == "continue" else text)
+                if _has_image(tc):
+                    self.source.warn("import.image", Place("cell", self.tables, r, len(row) + 1))
+                row.append("" if vmerge == "continue" else _cell_text(tc))
                 row.extend([""] * (span - 1))
             rows.append(row)
             places.append([Place("cell", self.tables, r, c) for c in range(1, len(row) + 1)])
         if merged:
             self.source.warn("import.merged_cells", place)
-        self.blocks.append(TableBlock(rows, place, places))
+        self.blocks.append(TableBlock(rows, place, places, title_row=title_row))
 
 
-def _short(text: str, n: int = 20) -> str:
-    return text if len(text) <= n else text[:n] + "……"
+def _has_image(el: etree._Element) -> bool:
+    """A picture or drawing that is not a text box (text boxes are read as text)."""
+    for tag in ("w:drawing", "w:pict"):
+        for shape in el.iter(qn(tag)):
+            if next(shape.iter(qn("w:txbxContent")), None) is None:
+                return True
+    return False
+
+
+def _cell_text(tc: etree._Element) -> str:
+    """The cell's paragraphs, one a line; each paragraph's own text only (a text box inside
+    one is a paragraph of its own, not twice)."""
+    lines = []
+    for p in tc.iter(qn("w:p")):
+        own = [t.text or "" for t in p.iter(qn("w:t")) if _nearest_p(t) is p]
+        lines.append("".join(own))
+    return "\n".join(lines).strip(_SPACE + "\n")
+
+
+def _nearest_p(el: etree._Element) -> etree._Element | None:
+    parent = el.getparent()
+    while parent is not None and parent.tag != qn("w:p"):
+        parent = parent.getparent()
+    return parent
 
 
 def _edition(subject: str) -> int | None:
@@ -268,9 +299,11 @@ def read_docx(data: bytes, file: str) -> Source:
     source = Source(file, [])
     source.blocks = _Reader(doc, source).read()
     props = doc.core_properties
-    # Only our own build names the book in the properties; a clerk's file says 'Administrator'.
-    if props.title and "年鉴" in props.title:
+    # Only our own build names the book in the properties (subject 书名（卷次）); a clerk's
+    # file says 'Administrator'.
+    edition = _edition(props.subject or "")
+    if props.title and "年鉴" in props.title and edition is not None:
         source.title = props.title.strip()
         source.unit = (props.author or "").strip() or None
-        source.edition = _edition(props.subject or "")
+        source.edition = edition
     return source

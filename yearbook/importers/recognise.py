@@ -11,14 +11,36 @@ is kept as a paragraph and named in a warning.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from yearbook import model as m
 from yearbook.diagnostics import Diagnostic, Severity, YearbookError
 from yearbook.i18n import register
-from yearbook.importers.records import TableContext, caption_year, table_spec
-from yearbook.importers.source import Para, Place, Source, TableBlock, located
+from yearbook.importers.book_info import book_names, guess_year
+from yearbook.importers.patterns import (
+    ARTICLES_TITLE,
+    BOOK_TITLE,
+    BOOK_TITLE_LINE,
+    CAPTION,
+    CONTINUED,
+    CREDIT,
+    CREDIT_LINE,
+    EMPTY_HEADER,
+    ENTRY,
+    NO_CAPTION,
+    NO_TITLE,
+    NUMBERED,
+    PAGE_NUMBER,
+    SENTENCE_END,
+    SPACE,
+    WEB,
+    ordinal,
+    short,
+    split_runin_parts,
+)
+from yearbook.importers.records import TableContext, table_spec
+from yearbook.importers.source import Block, Para, Place, Source, TableBlock, located
+from yearbook.load.book import BOOK_FILE
 from yearbook.text import Text
 
 register(
@@ -81,6 +103,21 @@ register(
             "{where}'{text}' uses Word's automatic numbering; the number is not part of the text and "
             "will not appear after import; type it into the text if it is needed",
         ),
+        "import.page_line": (
+            "{where}“{text}”是页码或书眉（从 PDF 复制时带进来的），没有排入正文，"
+            "已作为注释记在 {target} 开头",
+            "{where}'{text}' is a page number or running head (copied along from a PDF); it is not "
+            "typeset but kept as a comment at the top of {target}",
+        ),
+        "import.continued": (
+            "{where}“{text}”及重复的表头已与上一页的表格接成一张表（生成时自动排续表）",
+            "{where}'{text}' and the repeated header were joined to the table on the page before "
+            "(the build sets its own 续表)",
+        ),
+        "import.no_year": (
+            "“{file}”中找不到年份，无法确定记述年度。请用 --year 指明，例如 --year 2022",
+            "'{file}' names no year, so the recorded year is unknown. Give it with --year, e.g. --year 2022",
+        ),
         "import.nothing": (
             "“{file}”中没有可导入的文字",
             "'{file}' holds no text to import",
@@ -88,44 +125,13 @@ register(
     }
 )
 
-NO_TITLE = "（无标题）"
-NO_CAPTION = "（无表题）"
-EMPTY_HEADER = "（空）"
-ARTICLES_TITLE = "专文"
-BOOK_TITLE = "年鉴"
-NO_UNIT = "（编纂单位）"
+@dataclass
+class _Here:
+    """Where the recogniser is: the blocks, this one's index, the next paragraph."""
 
-_BOOK_TITLE = re.compile(r"^(?P<title>.*年鉴)\s*(?:[-－—–_·\s]*[（(]?(?P<year>\d{4})[）)]?(?:卷)?)?$")
-_WEB = re.compile(
-    r"^(?:发表|发布|更新|录入)(?:时间|日期)[:：]|^(?:来源|作者|编辑|责任编辑|浏览(?:次数)?|阅读(?:次数)?|"
-    r"点击(?:数|次数)?)[:：]|^(?:上|下)一?篇[:：]|^(?:打印|关闭|返回)(?:本页|窗口)?$"
-)
-_ENTRY = re.compile(r"^[【\[［〔]\s*(?P<title>[^】\]］〕]{1,60}?)\s*[】\]］〕]\s*(?P<rest>.*)$", re.S)
-_CAPTION = re.compile(r"^表\s*(?P<n>\d+)[\s\u3000:：、.．]*(?P<title>.*)$")
-_CREDIT = re.compile(
-    r"^[（(]\s*(?:供稿(?:单位|人)?[:：]\s*)?(?P<who>.+?)\s*(?:供稿|撰稿|提供)?\s*[）)]$"
-)
-_CREDIT_LINE = re.compile(r"^(?:供稿(?:单位|人)?|撰稿(?:人)?)[:：]\s*(?P<who>.+)$")
-_NUMBERED = re.compile(r"^(?P<n>[一二三四五六七八九十]{1,3})[、.．]\s*(?P<text>.+)$")
-_SENTENCE_END = re.compile(r"[。；;！!？?，,：:]")
-_RUNIN = re.compile(
-    r"^(?P<title>[^，。、；：“”‘’《》（）,.;:()\d]{2,24}?(?:会议|全会|大会|闭幕会|开幕会|座谈会|培训班|仪式))"
-    r"(?P<rest>\d{1,2}月.+|\d{4}年.+)$",
-    re.S,
-)
-_SPACE = " \t\u3000\u00a0"
-_ORDINALS = "一二三四五六七八九十"
-
-
-def _short(text: str, n: int = 20) -> str:
-    return text if len(text) <= n else text[:n] + "……"
-
-
-def _ordinal(n: int) -> str:
-    if n <= 10:
-        return _ORDINALS[n - 1]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else _ORDINALS[tens - 1]) + "十" + (_ORDINALS[ones - 1] if ones else "")
+    blocks: list[Block]
+    i: int
+    following: Para | None
 
 
 @dataclass
@@ -160,6 +166,7 @@ class _Recogniser:
         self.errors: list[Diagnostic] = []
         self.contexts: dict[int, TableContext] = {}
         self.auto_numbered: dict[int, Place] = {}  # article headings numbered by Word
+        self.bold_entries: set[int] = set()  # entries whose title was a bold run-in, not 【】
         self.table_numbers: list[tuple[int, Place]] = []
         self.first_table_number: int | None = None
         blocks = source.blocks
@@ -220,106 +227,195 @@ class _Recogniser:
 
     # ── the blocks ───────────────────────────────────────────────────────
     def run(self) -> None:
-        blocks = self.source.blocks
+        blocks = self.joined_tables(self.source.blocks)
         caption: tuple[str, Para] | None = None
         for i, block in enumerate(blocks):
             if isinstance(block, TableBlock):
                 self.table(block, caption)
                 caption = None
                 continue
-            if caption is not None:  # a caption-like line not followed by a table is text
-                self.paragraph(caption[1], blocks, i - 1)
-                caption = None
             text = block.text
-            if not text.strip(_SPACE):
+            if not text.strip(SPACE):
                 continue
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-            if (_CAPTION.match(text) or block.style in ("Caption", "题注")) and isinstance(nxt, TableBlock):
+            if (CAPTION.match(text) or block.style in ("Caption", "题注")) and isinstance(nxt, TableBlock):
                 caption = (text, block)
                 continue
             self.paragraph(block, blocks, i)
 
+    def joined_tables(self, blocks: list[Block]) -> list[Block]:
+        """A table continued on the next page (续表, the header repeated) is one table."""
+        out: list[Block] = []
+        i = 0
+        while i < len(blocks):
+            b = blocks[i]
+            # the table before, past the page number and running head between the pages
+            prev = next((x for x in reversed(out) if not (
+                isinstance(x, Para) and (PAGE_NUMBER.match(x.text) or BOOK_TITLE_LINE.match(x.text)))), None)
+            nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+            if (isinstance(b, Para) and CONTINUED.match(b.text) and isinstance(prev, TableBlock)
+                    and isinstance(nxt, TableBlock)):
+                rows, places = nxt.rows, nxt.cell_places
+                if rows and prev.rows and rows[0] == prev.rows[0]:
+                    rows, places = rows[1:], places[1:]
+                prev.rows = prev.rows + rows
+                prev.cell_places = prev.cell_places + places
+                self.notes.append(b.text)
+                self.warn("import.continued", b.place, text=b.text)
+                i += 2
+                continue
+            out.append(b)
+            i += 1
+        return out
+
     def paragraph(self, p: Para, blocks: list, i: int) -> None:
-        text = p.text
+        """Try each form in turn; the first that recognises the paragraph places it."""
+        if p.numbered and self.article is None and not p.literal:
+            self.warn("import.auto_number", p.place, text=short(p.text))
+        here = _Here(blocks, i, self.next_para(blocks, i))
+        forms = (
+            self.kept_as_is, self.top_lines, self.web_line, self.page_line, self.article_title,
+            self.article_head,
+            self.credit_line, self.chapter_heading, self.article_body, self.entry_start,
+            self.section_heading, self.run_in,
+        )
+        for form in forms:
+            if form(p, here):
+                return
+        self.add_paragraph(p.text, p.place)
+
+    def kept_as_is(self, p: Para, here: _Here) -> bool:
         if p.literal:
-            self.add_paragraph(text, p.place)
-            return
-        if p.numbered and self.article is None:
-            self.warn("import.auto_number", p.place, text=_short(text))
-        if self.top_lines(p):
-            return
-        if _WEB.match(text):
-            self.notes.append(text)
-            self.warn("import.web_line", p.place, text=text, target=self.chapter_file_hint())
-            return
-        style = p.style
-        following = self.next_para(blocks, i)
-        if style == "年鉴文章标题" or (self.looks_heading(p) and not text.startswith(("——", "□"))
-                                     and following is not None and (
-                following.text.startswith("——") or following.text.startswith("□"))
-                and len(following.text) <= 60):
-            self.start_article(text)
-            return
-        if self.article is not None and not self.article.body and (
-                style in ("年鉴副题", "年鉴署名") or text.startswith(("——", "□"))):
-            if (style == "年鉴副题" or text.startswith("——")) and self.article.subtitle is None:
-                self.article.subtitle = Text(text)
-                return
-            if (style == "年鉴署名" or text.startswith("□")) and self.article.byline is None:
-                self.article.byline = Text(text)
-                return
-        if self.credit(p):
-            return
+            self.add_paragraph(p.text, p.place)
+        return p.literal
+
+    def web_line(self, p: Para, here: _Here) -> bool:
+        if not WEB.match(p.text):
+            return False
+        self.notes.append(p.text)
+        self.warn("import.web_line", p.place, text=p.text, target=BOOK_FILE)
+        return True
+
+    def page_line(self, p: Para, here: _Here) -> bool:
+        """Page numbers and running heads that came along from a PDF's pages."""
+        text = p.text
+        if p.place.kind != "line":  # a Word document's body holds no page furniture
+            return False
+        heads = {self.title_line, *(str(c.title) for c in self.chapters if c.sections or c.articles)}
+        if not (PAGE_NUMBER.match(text) or (text in heads and self.chapter.sections)):
+            return False
+        self.notes.append(text)
+        self.warn("import.page_line", p.place, text=text, target=BOOK_FILE)
+        return True
+
+    def article_title(self, p: Para, here: _Here) -> bool:
+        """A title line followed by the ——subtitle or the □ byline opens a 专文."""
+        nxt = here.following
+        opens = (
+            self.looks_heading(p) and not p.text.startswith(("——", "□"))
+            and nxt is not None and nxt.text.startswith(("——", "□")) and len(nxt.text) <= 60
+        )
+        if p.style == "年鉴文章标题" or opens:
+            self.start_article(p.text)
+            return True
+        return False
+
+    def article_head(self, p: Para, here: _Here) -> bool:
+        """The subtitle and byline, directly under the article's title."""
+        article, text = self.article, p.text
+        if article is None or article.body:
+            return False
+        if (p.style == "年鉴副题" or text.startswith("——")) and article.subtitle is None:
+            article.subtitle = Text(text)
+            return True
+        if (p.style == "年鉴署名" or text.startswith("□")) and article.byline is None:
+            article.byline = Text(text)
+            return True
+        return False
+
+    def credit_line(self, p: Para, here: _Here) -> bool:
+        contributor = self.credit(p)
+        if contributor is None or not self.ends_chapter(here.blocks, here.i):
+            return False
+        self.chapter.contributor = contributor
+        self.article = None
+        return True
+
+    def chapter_heading(self, p: Para, here: _Here) -> bool:
+        text, nxt = p.text, here.following
         if p.heading == 1:
             self.new_chapter(text)
-            return
-        if self.untitled_start() and not _ENTRY.match(text) and (
-                ((p.bold or p.centred) and len(text) <= 40)
-                # plain text: two heading lines in a row open with 类目 then 分目
-                or (self.section_like(p) and following is not None and self.section_like(following)
-                    and not _ENTRY.match(following.text))):
+            return True
+        if not self.untitled_start() or ENTRY.match(text):
+            return False
+        # A centred line, or the first of two heading lines in a row (类目, then 分目).
+        if (p.centred and len(text) <= 40) or (
+            self.section_like(p) and nxt is not None and self.section_like(nxt) and not ENTRY.match(nxt.text)
+        ):
             self.chapter.title = Text(text)
             self.auto_titles.discard(len(self.chapters) - 1)
-            return
-        if self.article is not None:
-            if p.numbered and (p.heading >= 2 or len(text) <= 40):
-                heading = m.ArticleHeading(Text(text))
-                self.auto_numbered[id(heading)] = p.place
-                self.article.body.append(heading)
-                return
-            if p.heading >= 2 or (p.bold and len(text) <= 40) or (
-                    self.plain and p.alone and _NUMBERED.match(text) and len(text) <= 40
-                    and not _SENTENCE_END.search(text[-1])):
-                self.article.body.append(m.ArticleHeading(Text(text)))
-            else:
-                self.article.body.append(Text(text))
-            return
-        em = _ENTRY.match(text)
-        if em and not em["title"].strip(_SPACE).isdigit():
-            entry = self.new_entry(em["title"].strip(_SPACE), p.place)
-            rest = em["rest"].strip(_SPACE)
+            return True
+        return False
+
+    def article_body(self, p: Para, here: _Here) -> bool:
+        article, text = self.article, p.text
+        if article is None:
+            return False
+        if p.numbered and (p.heading >= 2 or len(text) <= 40):
+            heading = m.ArticleHeading(Text(text))
+            self.auto_numbered[id(heading)] = p.place
+            article.body.append(heading)
+        elif p.heading >= 2 or (p.bold and len(text) <= 40) or (
+            # plain text has no bold: a short line without sentence punctuation is a heading
+            self.plain and len(text) <= 40 and not SENTENCE_END.search(text)
+        ):
+            article.body.append(m.ArticleHeading(Text(text)))
+        else:
+            article.body.append(Text(text))
+        return True
+
+    def entry_start(self, p: Para, here: _Here) -> bool:
+        em = ENTRY.match(p.text)
+        if not em or em["title"].strip(SPACE).isdigit():
+            return False
+        entry = self.new_entry(em["title"].strip(SPACE), p.place)
+        rest = em["rest"].strip(SPACE)
+        if rest:
+            entry.paragraphs.append(Text(rest))
+        return True
+
+    def section_heading(self, p: Para, here: _Here) -> bool:
+        if p.heading >= 2 or self.section_like(p):
+            self.new_section(p.text)
+            return True
+        return False
+
+    def run_in(self, p: Para, here: _Here) -> bool:
+        """A bold title run at the start: a part of the entry, or (where no 【】 are used)
+        the entry's own title."""
+        lead = p.spans[0] if p.spans else None
+        if lead is None or not (lead.bold or lead.style == "年鉴小题") or len(p.spans) < 2 or p.bold:
+            return False
+        title = lead.text.strip(SPACE)
+        if not 0 < len(title) <= 30:
+            return False
+        rest = "".join(s.text for s in p.spans[1:]).strip(SPACE)
+        if self.entry is None or id(self.entry) in self.bold_entries:
+            entry = self.new_entry(title, p.place)
+            self.bold_entries.add(id(entry))
             if rest:
                 entry.paragraphs.append(Text(rest))
-            return
-        if p.heading >= 2 or self.section_like(p):
-            self.new_section(text)
-            return
-        if self.entry is not None and self.article is None:
-            lead = p.spans[0] if p.spans else None
-            if (lead is not None and (lead.bold or lead.style == "年鉴小题") and len(p.spans) > 1
-                    and not p.bold and len(lead.text.strip(_SPACE)) <= 30):
-                rest = "".join(s.text for s in p.spans[1:]).strip(_SPACE)
-                self.part = m.Part(Text(lead.text.strip(_SPACE)), [Text(rest)] if rest else [])
-                self.entry.parts.append(self.part)
-                self.entry_from_text[id(self.entry)] = False
-                return
-        self.add_paragraph(text, p.place)
+            return True
+        self.part = m.Part(Text(title), [Text(rest)] if rest else [])
+        self.entry.parts.append(self.part)
+        self.entry_from_text[id(self.entry)] = False
+        return True
 
-    def top_lines(self, p: Para) -> bool:
+    def top_lines(self, p: Para, here: _Here) -> bool:
         """The book title line (书名-卷次) and its repetitions, before any content."""
         if self.chapters and any(c.sections or c.articles for c in self.chapters):
             return False
-        bm = _BOOK_TITLE.match(p.text)
+        bm = BOOK_TITLE_LINE.match(p.text)
         if not bm or len(p.text) > 40:
             return False
         if self.title_line is None:
@@ -330,7 +426,7 @@ class _Recogniser:
             return True
         if bm["title"] == self.title_line:
             self.notes.append(p.text)
-            self.warn("import.repeated_title", p.place, text=p.text, target=self.chapter_file_hint())
+            self.warn("import.repeated_title", p.place, text=p.text, target=BOOK_FILE)
             return True
         return False
 
@@ -342,20 +438,16 @@ class _Recogniser:
         return not c.title and not c.sections and not c.articles
 
     @staticmethod
-    def chapter_file_hint() -> str:
-        return "book.yaml"
-
-    @staticmethod
     def next_para(blocks: list, i: int) -> Para | None:
         for b in blocks[i + 1 :]:
             if isinstance(b, TableBlock):
                 return None
-            if b.text.strip(_SPACE):
+            if b.text.strip(SPACE):
                 return b
         return None
 
     def looks_heading(self, p: Para) -> bool:
-        short = len(p.text) <= 40 and not _SENTENCE_END.search(p.text)
+        short = len(p.text) <= 40 and not SENTENCE_END.search(p.text)
         return bool(p.heading or p.bold or p.centred or short)
 
     @staticmethod
@@ -363,7 +455,8 @@ class _Recogniser:
         """A 分目 heading: a short line of its own without sentence punctuation, whether the
         clerk made it bold, centred it, or neither."""
         text = p.text
-        return not (len(text) > 20 or _SENTENCE_END.search(text) or _CAPTION.match(text))
+        return not (len(text) > 20 or SENTENCE_END.search(text) or CAPTION.match(text)
+                    or text.startswith(("（", "(")) or "供稿" in text)
 
     def start_article(self, title: str) -> None:
         chapter = self.chapter
@@ -373,27 +466,40 @@ class _Recogniser:
         self.article = m.Article(Text(title))
         chapter.articles.append(self.article)
 
-    def credit(self, p: Para) -> bool:
+    def credit(self, p: Para) -> m.Contributor | None:
+        """The 供稿 line in its usual forms; the chapter has one, at its end."""
         text = p.text
         if "供稿" not in text and p.style != "年鉴供稿":
-            return False
-        cm = _CREDIT.match(text) or _CREDIT_LINE.match(text)
+            return None
+        cm = CREDIT.match(text) or CREDIT_LINE.match(text)
         if not cm or self.chapter.contributor is not None:
-            return False
-        who = re.sub(r"供稿$", "", cm["who"].strip(_SPACE)).strip(_SPACE)
+            return None
+        who = re.sub(r"供稿$", "", cm["who"].strip(SPACE)).strip(SPACE)
         parts = re.split(r"[\s\u3000]+", who, maxsplit=1)
-        unit = parts[0]
-        person = parts[1] if len(parts) > 1 else None
-        if not unit:
-            return False
-        self.chapter.contributor = m.Contributor(Text(unit), Text(person) if person else None)
-        self.article = None
+        if not parts[0]:
+            return None
+        return m.Contributor(Text(parts[0]), Text(parts[1]) if len(parts) > 1 else None)
+
+    @staticmethod
+    def ends_chapter(blocks: list, i: int) -> bool:
+        """Only web-page lines follow before the next 类目: a 供稿 line inside the chapter
+        (one unit's part among several) stays where it is, as text."""
+        for b in blocks[i + 1 :]:
+            if isinstance(b, TableBlock):
+                return False
+            if b.heading == 1:
+                return True
+            if b.text.strip(SPACE) and not WEB.match(b.text):
+                return False
         return True
 
     def table(self, block: TableBlock, caption: tuple[str, Para] | None) -> None:
+        if caption is None and block.title_row:
+            caption = (block.rows[0][0], Para(block.rows[0][0], block.place))
+            block = TableBlock(block.rows[1:], block.place, block.cell_places[1:])
         if caption is not None:
-            cm = _CAPTION.match(caption[0])
-            title = (cm["title"] if cm else caption[0]).strip(_SPACE) or NO_CAPTION
+            cm = CAPTION.match(caption[0])
+            title = (cm["title"] if cm else caption[0]).strip(SPACE) or NO_CAPTION
             if cm:
                 number = int(cm["n"])
                 if self.first_table_number is None:
@@ -402,13 +508,15 @@ class _Recogniser:
         else:
             title = NO_CAPTION
             self.warn("import.no_caption", block.place, title=NO_CAPTION)
-        rows = [r for r in block.rows if any(c.strip(_SPACE) for c in r)]
+        kept = [i for i, r in enumerate(block.rows) if any(c.strip(SPACE) for c in r)]
+        rows = [block.rows[i] for i in kept]
+        cell_places = [block.cell_places[i] for i in kept] if block.cell_places else []
         if not rows:
             return
         ctx = self.contexts.setdefault(
             id(self.chapter), TableContext(self.file, self.recorded_year(), self.chapter.records)
         )
-        spec = table_spec(rows, Text(title), block.place, ctx)
+        spec = table_spec(rows, Text(title), block.place, ctx, cell_places)
         self.warnings.extend(ctx.warnings)
         ctx.warnings.clear()
         self.errors.extend(ctx.errors)
@@ -425,27 +533,6 @@ class _Recogniser:
         self.entry_tabled = True
 
     # ── after the blocks ─────────────────────────────────────────────────
-    def runin_parts(self, entry: m.Entry) -> None:
-        """Plain text loses the bold of run-in titles (第一次全体会议1月9日上午，…):
-        when two or more paragraphs of an entry start with a meeting's name followed by
-        its date, those names are the parts' titles."""
-        found = [(i, _RUNIN.match(str(p))) for i, p in enumerate(entry.paragraphs) if i > 0]
-        hits = [(i, mt) for i, mt in found if mt]
-        if len(hits) < 2 or entry.parts:
-            return
-        first = hits[0][0]
-        head, rest = entry.paragraphs[:first], entry.paragraphs[first:]
-        parts: list[m.Part] = []
-        starts = {i for i, _ in hits}
-        for k, para in enumerate(rest, start=first):
-            mt = _RUNIN.match(str(para)) if k in starts else None
-            if mt:
-                parts.append(m.Part(Text(mt["title"]), [Text(mt["rest"])]))
-            else:
-                parts[-1].paragraphs.append(para)
-        entry.paragraphs = head
-        entry.parts = parts
-
     def numbered_articles(self) -> None:
         """Headings numbered 一、二、三… in order become `numbered: true` (the build numbers them)."""
         for chapter in self.chapters:
@@ -456,9 +543,9 @@ class _Recogniser:
                     article.numbered = True  # Word printed 一、二、…; the build does the same
                     continue
                 for h in auto:
-                    self.warn("import.auto_number", self.auto_numbered[id(h)], text=_short(str(h.text)))
-                matches = [_NUMBERED.match(str(h.text)) for h in heads]
-                if heads and all(mt and mt["n"] == _ordinal(k) and mt[0][len(mt["n"])] == "、"
+                    self.warn("import.auto_number", self.auto_numbered[id(h)], text=short(str(h.text)))
+                matches = [NUMBERED.match(str(h.text)) for h in heads]
+                if heads and all(mt and mt["n"] == ordinal(k) and mt[0][len(mt["n"])] == "、"
                                  for k, mt in enumerate(matches, start=1)):
                     for h, mt in zip(heads, matches, strict=True):
                         assert mt is not None
@@ -470,14 +557,24 @@ class _Recogniser:
             for section in chapter.sections:
                 for entry in section.entries:
                     if self.entry_from_text.get(id(entry)):
-                        self.runin_parts(entry)
+                        split_runin_parts(entry)
         self.numbered_articles()
         # A chapter opened only because text came before any heading may stay empty.
         chapters = [c for c in self.chapters if c.title or c.sections or c.articles or c.contributor]
         if not chapters:
             raise YearbookError([Diagnostic("import.nothing", {"file": self.file})])
-        year, guessed = self.book_year()
-        title, unit = self.book_names(chapters)
+        year, guessed = self.year_option, False
+        if year is None and self.edition is not None:
+            year = self.edition - 1
+        if year is None:
+            year, guessed = guess_year(chapters, self.source.blocks), True
+        if year is None:
+            raise YearbookError([Diagnostic("import.no_year", {"file": self.file})])
+        title, unit = book_names(self.source, self.title_line, chapters)
+        if title == BOOK_TITLE:
+            d = Diagnostic("import.no_book_title", {"title": title, "unit": unit})
+            d.severity = Severity.WARNING
+            self.warnings.append(d)
         supplied: set[int] = set()
         for pos, chapter in enumerate(chapters):
             if self.chapters.index(chapter) in self.auto_titles:
@@ -503,21 +600,6 @@ class _Recogniser:
             self.warnings.append(d)
         return Imported(book, self.source, self.notes, supplied, guessed, self.warnings)
 
-    def book_names(self, chapters: list[m.Chapter]) -> tuple[str, str]:
-        """书名 and 编纂单位: from the document's properties or its title line, else from the
-        first chapter named for a unit; a book of articles alone gets placeholders to fill in."""
-        title = self.source.title or self.title_line
-        first = str(chapters[0].title)
-        if title is None and first and chapters[0].sections:
-            title = f"{first}年鉴"
-        if title is None:
-            title = BOOK_TITLE
-            d = Diagnostic("import.no_book_title", {"title": title, "unit": NO_UNIT})
-            d.severity = Severity.WARNING
-            self.warnings.append(d)
-            return title, NO_UNIT
-        return title, self.source.unit or re.sub(r"年鉴$", "", title) or first
-
     def check_table_numbers(self) -> None:
         if not self.table_numbers:
             return
@@ -532,35 +614,6 @@ class _Recogniser:
         if self.year_option is not None:
             return self.year_option
         return self.edition - 1 if self.edition is not None else None
-
-    def book_year(self) -> tuple[int, bool]:
-        if self.year_option is not None:
-            return self.year_option, False
-        if self.edition is not None:
-            return self.edition - 1, False
-        years: Counter[int] = Counter()
-        for chapter in self.chapters:
-            for spec in (t for s in chapter.sections for e in s.entries for t in e.tables):
-                y = caption_year(str(spec.caption))
-                if y:
-                    years[y] += 10
-        for b in self.source.blocks:
-            for row in ([b.text] if isinstance(b, Para) else [c for r in b.rows for c in r]):
-                for y in re.findall(r"((?:19|20)\d\d)年", row):
-                    years[int(y)] += 1
-        if years:
-            return years.most_common(1)[0][0], True
-        raise YearbookError([Diagnostic("import.no_year", {"file": self.file})])
-
-
-register(
-    {
-        "import.no_year": (
-            "“{file}”中找不到年份，无法确定记述年度。请用 --year 指明，例如 --year 2022",
-            "'{file}' names no year, so the recorded year is unknown. Give it with --year, e.g. --year 2022",
-        ),
-    }
-)
 
 
 def recognise(source: Source, year: int | None = None) -> Imported:

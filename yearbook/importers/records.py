@@ -28,6 +28,10 @@ register(
             "the whole table was imported as a free table",
         ),
         "import.why_date": ("不是可识别的日期", "is not a date this tool reads"),
+        "import.why_shown": (
+            "生成时会印成“{shown}”（按表题是否写明年份增减年份），与原文不同",
+            "would be printed as '{shown}' (the year follows the caption), unlike the source",
+        ),
         "import.why_number": ("不是序号数字", "is not a serial number"),
         "import.why_empty": ("是空的", "is empty"),
         "import.why_kind": ("不是增补、辞去或撤销", "is not 增补, 辞去 or 撤销"),
@@ -77,8 +81,8 @@ def caption_year(caption: str) -> int | None:
 
 
 class _NotRecords(Exception):
-    def __init__(self, col: int, why: str):
-        self.col, self.why = col, why
+    def __init__(self, col: int, why: str, **args: object):
+        self.col, self.why, self.args_ = col, why, args
 
 
 @dataclass
@@ -133,7 +137,7 @@ class _Dates:
             if needs_year(value) and dates.format_value(parsed, False) == value.replace(" ", ""):
                 self.year_added = self.year_added or shown
             else:
-                raise _NotRecords(col, "import.why_date")
+                raise _NotRecords(col, "import.why_shown", shown=shown)
         return parsed
 
 
@@ -173,8 +177,12 @@ def _change(row: list[str], date: _Dates) -> m.Record:
     return m.MemberChange(CHANGES[row[1]], names, date(row[0], 0, False), _text(row[3], 3, False))
 
 
-def table_spec(rows: list[list[str]], caption: Text, place: Place, ctx: TableContext) -> m.TableSpec:
-    """Records and a generated table for a standard table; a free table otherwise."""
+def table_spec(
+    rows: list[list[str]], caption: Text, place: Place, ctx: TableContext,
+    cell_places: list[list[Place]] | None = None,
+) -> m.TableSpec:
+    """Records and a generated table for a standard table; a free table otherwise.
+    `cell_places` name each cell's place in the source, for the message about a cell."""
     header = [re.sub(r"[\s\u3000]", "", c) for c in rows[0]] if rows else []
     source = next((s for s, h in HEADERS.items() if tuple(header) == h), None)
     body = rows[1:]
@@ -193,12 +201,13 @@ def table_spec(rows: list[list[str]], caption: Text, place: Place, ctx: TableCon
     }[source]
     date = _Dates(caption, ctx, place)
     records: list[m.Record] = []
-    for row in body:
+    for r, row in enumerate(body, start=1):
         try:
             records.append(builder([c.strip() for c in row], date))
         except _NotRecords as exc:
-            _warn(ctx, "import.not_records", place, caption=caption, column=rows[0][exc.col],
-                  value=row[exc.col], why=_Why(exc.why))
+            at = cell_places[r][exc.col] if cell_places and exc.col < len(cell_places[r]) else place
+            _warn(ctx, "import.not_records", at, caption=caption, column=rows[0][exc.col],
+                  value=row[exc.col], why=_Why(exc.why, **exc.args_))
             return _free(rows, caption)
     if date.missing is not None:
         ctx.errors.append(located("import.needs_year", ctx.file, place, caption=caption, value=date.missing))
@@ -211,13 +220,13 @@ def table_spec(rows: list[list[str]], caption: Text, place: Place, ctx: TableCon
 
 
 class _Why:
-    def __init__(self, code: str):
-        self.code = code
+    def __init__(self, code: str, **args: object):
+        self.code, self.args = code, args
 
     def __str__(self) -> str:
         from yearbook.i18n import tr
 
-        return tr(self.code)
+        return tr(self.code, **self.args)
 
 
 def _warn(ctx: TableContext, code: str, place: Place, **args: object) -> None:

@@ -60,8 +60,6 @@ class Para:
     centred: bool = False
     style: str = ""  # paragraph style name as the document names it
     spans: list[Span] = field(default_factory=list)
-    # Set by the text reader for a line that stands alone between blank lines.
-    alone: bool = False
     # Text kept from something that could not be placed (cells, text boxes): never a heading.
     literal: bool = False
     # Word list numbering: Word prints a number (一、 1.) that is not in the text.
@@ -73,6 +71,8 @@ class TableBlock:
     rows: list[list[str]]
     place: Place  # place of the table itself (table N, or the first line)
     cell_places: list[list[Place]] = field(default_factory=list)
+    # The first row is one cell across the table: a title typed inside the table.
+    title_row: bool = False
 
 
 Block = Para | TableBlock

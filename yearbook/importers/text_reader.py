@@ -8,8 +8,9 @@ through as mojibake the way a statistical detector's can on short Chinese texts.
 from __future__ import annotations
 
 import re
+import unicodedata
 
-from yearbook.diagnostics import Diagnostic, YearbookError
+from yearbook.diagnostics import Diagnostic, Location, YearbookError
 from yearbook.i18n import register
 from yearbook.importers.source import Block, Para, Place, Source, Span, TableBlock
 from yearbook.importers.standard import STANDARD_HEADERS
@@ -22,6 +23,18 @@ register(
             "'{file}' is not a text file this tool can read (neither UTF-8 nor GBK/GB18030). "
             "Save it as UTF-8 .txt in Notepad or WPS and import again",
         ),
+        "import.bad_utf8": (
+            "这里有一个无法识别的字节 {byte}：文件是 UTF-8 编码，但这一处已损坏。"
+            "请在记事本或 WPS 中打开，改正这一处后另存为 UTF-8",
+            "an unreadable byte {byte} here: the file is UTF-8 but damaged at this place. "
+            "Open it in Notepad or WPS, correct it and save as UTF-8",
+        ),
+        "import.unwrapped": (
+            "这个文件像是从 PDF 复制的：多数行宽度相同（{width}）且在句中断开，"
+            "已把 {count} 处断行接回段落；请核对分段",
+            "this file looks copied from a PDF (most lines {width} wide, broken mid-sentence): "
+            "{count} line break(s) were joined back into paragraphs; please check the paragraphs",
+        ),
         "import.cells_unplaced": (
             "{where}这{count}个单元格（“{first}”……）看不出分几列，已作为普通段落保留，请手工整理成表格",
             "{where}these {count} cells ('{first}' …) do not show how many columns they have; "
@@ -30,14 +43,15 @@ register(
     }
 )
 
-ENCODINGS = (("utf-8", "UTF-8"), ("gb18030", "GB18030（GBK）"))
 BOMS = ((b"\xef\xbb\xbf", "utf-8-sig", "UTF-8（带 BOM）"), (b"\xff\xfe", "utf-16-le", "UTF-16"),
         (b"\xfe\xff", "utf-16-be", "UTF-16"))
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
 _SPACE = " \t\u3000\ufeff\u00a0"
 _NOT_TAB = " \u3000\ufeff\u00a0"  # a trailing tab ends an empty last cell
 _SEPARATOR_ROW = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
-_CJK = re.compile(r"[\u3400-\u9fff]")
+_ENDS = set("。！？；：”’」』）)】!?;:.…")
+# Lines that start something of their own, never the rest of a wrapped paragraph.
+_STARTS_BLOCK = re.compile(r"^(?:[【\[［〔]|表\s*\d|#|\*\*|（.{0,40}供稿）$)")
 
 
 def decode(data: bytes, file: str) -> tuple[str, str]:
@@ -48,25 +62,64 @@ def decode(data: bytes, file: str) -> tuple[str, str]:
                 return data.decode(codec).lstrip("\ufeff"), name
             except UnicodeDecodeError:
                 break
-    for codec, name in ENCODINGS:
-        try:
-            text = data.decode(codec)
-        except UnicodeDecodeError:
-            continue
-        # GB18030 decodes much binary junk too; real Chinese text is mostly Hanzi and ASCII.
-        if codec == "gb18030" and not _looks_chinese(text):
-            continue
-        return text, name
+    if b"\x00" in data:  # no text encoding of Chinese but UTF-16 has NUL bytes
+        raise YearbookError([Diagnostic("import.not_text", {"file": file})])
+    try:
+        return data.decode("utf-8"), "UTF-8"
+    except UnicodeDecodeError as exc:
+        _bad_utf8(data, exc, file)
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        text = ""
+    # GB18030 decodes much binary junk too; real Chinese text is Hanzi, punctuation and ASCII.
+    if text and _looks_chinese(text):
+        return text, "GB18030（GBK）"
     raise YearbookError([Diagnostic("import.not_text", {"file": file})])
+
+
+def _bad_utf8(data: bytes, exc: UnicodeDecodeError, file: str) -> None:
+    """A UTF-8 file with a damaged byte: reading it as GBK would turn all of it to mojibake,
+    so name the place instead."""
+    before = data[: exc.start].decode("utf-8")
+    if sum(1 for c in before if not c.isascii()) < 10:
+        return  # too little UTF-8 before the bad byte to say the file is UTF-8
+    line = before.count("\n") + 1
+    column = len(before) - (before.rfind("\n") + 1) + 1
+    loc = Location(file, line, column)
+    raise YearbookError([Diagnostic("import.bad_utf8", {"byte": f"0x{data[exc.start]:02X}"}, loc)])
 
 
 def _looks_chinese(text: str) -> bool:
     visible = [c for c in text if not c.isspace()]
     if not visible:
         return False
-    good = sum(1 for c in visible if c.isascii() or _CJK.match(c) or "\u3000" <= c <= "\u303f"
-               or "\uff00" <= c <= "\uffef" or "\u2010" <= c <= "\u206f")
-    return good / len(visible) > 0.95
+    odd = sum(1 for c in visible if unicodedata.category(c) in ("Co", "Cn", "Cc", "Cs"))
+    return odd / len(visible) < 0.01
+
+
+def _width(text: str) -> int:
+    """Width in half-width cells; Chinese quotation marks (ambiguous width) are full width here."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WFA" else 1 for c in text)
+
+
+def _near(width: int, wrap: int) -> bool:
+    """About the column width: a character short, or a hanging punctuation mark over."""
+    return wrap - 3 <= width <= wrap + 2
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """Text copied from a PDF keeps the PDF's line breaks: most lines then share one width
+    and end mid-sentence. That width, or None for text whose lines are paragraphs."""
+    widths = [_width(s) for s in (ln.strip(_SPACE) for ln in lines) if _width(s) >= 20]
+    if len(widths) < 5:
+        return None
+    best = max(set(widths), key=lambda w: sum(1 for x in widths if _near(x, w)))
+    near = [ln.strip(_SPACE) for ln in lines if _near(_width(ln.strip(_SPACE)), best)]
+    open_ended = sum(1 for s in near if s[-1] not in _ENDS)
+    if len(near) * 2 < len(widths) or open_ended * 2 < len(near):
+        return None
+    return best
 
 
 def _spans(text: str) -> list[Span]:
@@ -77,7 +130,7 @@ def _spans(text: str) -> list[Span]:
     return [Span(p, bold=i % 2 == 1) for i, p in enumerate(parts) if p]
 
 
-def _para(raw: str, line: int, alone: bool) -> Para:
+def _para(raw: str, line: int) -> Para:
     text = raw.strip(_SPACE)
     heading = 0
     m = _HEADING.match(text)
@@ -87,7 +140,7 @@ def _para(raw: str, line: int, alone: bool) -> Para:
     plain = "".join(s.text for s in spans)
     bold = bool(spans) and all(s.bold for s in spans if s.text.strip(_SPACE))
     return Para(plain.strip(_SPACE), Place("line", line), heading=heading, bold=bold,
-                spans=spans, alone=alone)
+                spans=spans)
 
 
 def _is_pipe(line: str) -> bool:
@@ -128,6 +181,11 @@ class _Lines:
         self.source = source
         self.blocks: list[Block] = []
 
+        prose = [ln for ln in self.lines if not _is_pipe(ln) and "\t" not in ln.strip(_SPACE)]
+        self.wrap = _wrap_width(prose)
+        self.joined = 0
+        self.first_join = 0  # line of the first paragraph put back together
+
     def blank(self, i: int) -> bool:
         return i < 0 or i >= len(self.lines) or not self.lines[i].strip(_SPACE)
 
@@ -141,9 +199,30 @@ class _Lines:
             elif "\t" in self.lines[i].strip(_SPACE) and self.tab_table(i) > i + 1:
                 i = self.tab_table(i, emit=True)
             else:
-                self.blocks.append(_para(self.lines[i], i + 1, self.blank(i - 1) and self.blank(i + 1)))
+                start, text = i, self.lines[i]
+                while self.wrapped(self.lines[i]) and self.continues(i + 1):
+                    i += 1
+                    text = text.rstrip(_SPACE) + self.lines[i].strip(_SPACE)
+                    self.joined += 1
+                    self.first_join = self.first_join or start + 1
+                self.blocks.append(_para(text, start + 1))
                 i += 1
+        if self.joined:
+            place = Place("line", self.first_join)
+            self.source.warn("import.unwrapped", place, count=self.joined, width=self.wrap)
         return self.blocks
+
+    def wrapped(self, line: str) -> bool:
+        """A line the PDF broke at the column edge: as wide as most lines, no sentence end."""
+        if self.wrap is None:
+            return False
+        s = line.strip(_SPACE)
+        return bool(s) and _near(_width(s), self.wrap) and s[-1] not in _ENDS
+
+    def continues(self, i: int) -> bool:
+        if self.blank(i) or _is_pipe(self.lines[i]) or "\t" in self.lines[i].strip(_SPACE):
+            return False
+        return not _STARTS_BLOCK.match(self.lines[i].strip(_SPACE))
 
     def pipe_table(self, start: int) -> int:
         """Cells ending in ' |', one per line (the seed's layout) or whole rows per line."""
