@@ -320,22 +320,23 @@ class _Recogniser:
             near = para.place.kind == image.place.kind and abs(para.place.n - image.place.n) <= 2
             return near and self.is_caption(para)
 
-        taken: set[int] = set()
         images = [i for i, b in enumerate(blocks) if isinstance(b, ImageBlock)]
-        order = (1, -1)
-        for i in images:  # the first captioned picture shows where this document puts captions
-            after, before = caption(i, i + 1), caption(i, i - 1)
-            if after or before:
-                order = (-1, 1) if before and not after else (1, -1)
-                break
-        pairs: dict[int, int] = {}
-        for i in images:
-            for step in order:
-                if caption(i, i + step):
-                    pairs[i] = i + step
-                    taken.add(i + step)
-                    break
-        return pairs
+
+        def pair(order: tuple[int, ...]) -> dict[int, int]:
+            taken.clear()
+            pairs: dict[int, int] = {}
+            for i in images:
+                for step in order:
+                    if caption(i, i + step):
+                        pairs[i] = i + step
+                        taken.add(i + step)
+                        break
+            return pairs
+
+        taken: set[int] = set()
+        # Captions under the pictures, unless captions above pair more of them.
+        below = len(pair((1,))) >= len(pair((-1,)))
+        return pair((1, -1) if below else (-1, 1))
 
     @staticmethod
     def is_caption(p: Para) -> bool:
