@@ -11,6 +11,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml import parse_xml
 from docx.shared import Cm
 from import_helpers import build_docx, docx_content
 from PIL import Image
@@ -220,3 +221,32 @@ def test_plates_round_trip(tmp_path):
     assert len(list((tmp_path / "imported" / "images").iterdir())) == 3  # huichang.jpg once
     second = build_docx(tmp_path / "imported", tmp_path / "second")
     assert docx_content(second) == docx_content(first)
+
+
+def _vml_picture(rid: str) -> str:
+    """A picture as older Word and WPS write it: a VML shape with v:imagedata."""
+    return (
+        '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:v="urn:schemas-microsoft-com:vml" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        f'<w:pict><v:shape style="width:300pt;height:200pt"><v:imagedata r:id="{rid}"/></v:shape></w:pict></w:r>'
+    )
+
+
+def test_vml_picture_in_an_article(tmp_path):
+    d = docx.Document()
+    d.add_heading("专文", 1)
+    d.add_paragraph().add_run("团结奋斗谱新篇").bold = True
+    d.add_paragraph("——某市政协2023年工作综述")
+    d.add_paragraph("第一段正文。")
+    rid, _ = d.part.get_or_add_image(io.BytesIO(PHOTO))
+    d.add_paragraph()._p.append(parse_xml(_vml_picture(rid)))
+    d.add_paragraph("图1　专题协商会现场（某市政协办公室　供图）")
+    d.add_paragraph("第二段正文。")
+    d.save(str(tmp_path / "article.docx"))
+    imported = import_file(tmp_path / "article.docx", year=2022)
+    assert [w.code for w in imported.warnings] == ["import.no_book_title"]
+    body = imported.book.chapters[0].articles[0].body
+    assert [type(x).__name__ for x in body] == ["Text", "Figure", "Text"]
+    assert (str(body[1].caption), str(body[1].credit.name)) == ("专题协商会现场", "某市政协办公室")
+    assert imported.images == {str(body[1].file): PHOTO}
