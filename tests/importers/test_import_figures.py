@@ -250,3 +250,28 @@ def test_vml_picture_in_an_article(tmp_path):
     assert [type(x).__name__ for x in body] == ["Text", "Figure", "Text"]
     assert (str(body[1].caption), str(body[1].credit.name)) == ("专题协商会现场", "某市政协办公室")
     assert imported.images == {str(body[1].file): PHOTO}
+
+
+def test_photo_and_caption_in_a_text_box(tmp_path):
+    d = docx.Document()
+    d.add_heading("政协某某市委员会", 1)
+    d.add_heading("重要会议", 2)
+    d.add_paragraph("【甲】正文。")
+    rid, _ = d.part.get_or_add_image(io.BytesIO(PHOTO))
+    picture = _vml_picture(rid)  # the picture's run, inside the frame's first paragraph
+    frame = (
+        '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:v="urn:schemas-microsoft-com:vml" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        "<w:pict><v:shape><v:textbox><w:txbxContent>"
+        f"<w:p>{picture}</w:p><w:p><w:r><w:t>图1　会场（张三　摄）</w:t></w:r></w:p>"
+        "</w:txbxContent></v:textbox></v:shape></w:pict></w:r>"
+    )
+    d.add_paragraph("正文第二段。")._p.append(parse_xml(frame))
+    d.save(str(tmp_path / "frame.docx"))
+    imported = import_file(tmp_path / "frame.docx", year=2022)
+    assert not [w for w in imported.warnings if w.code.startswith(("import.text_box", "import.image"))]
+    entry = imported.book.chapters[0].sections[0].entries[0]
+    assert [str(p) for p in entry.paragraphs] == ["正文。", "正文第二段。"]
+    [figure] = entry.figures
+    assert (str(figure.caption), str(figure.credit.name)) == ("会场", "张三")

@@ -197,14 +197,13 @@ class _Reader:
             if found:
                 pictures.append(found)
                 groups.append([])
-        extras = self.unplaceable(p, place)
+        extras = self.unplaceable(p, place, table)
         out: list[Block] = []
         for k, spans in enumerate(groups):
             out.extend(self.lines(p, spans, place))
             if k < len(pictures):
                 out.extend(pictures[k])
-        out.extend(Para(extra, place, literal=True) for extra in extras)
-        return out
+        return out + extras
 
     def lines(self, p: Paragraph, spans: list[Span], place: Place) -> list[Para]:
         text = "".join(s.text for s in spans)
@@ -231,10 +230,10 @@ class _Reader:
         not a picture (a chart, a shape, SmartArt) is warned about: it cannot be imported."""
         out: list[ImageBlock] = []
         for shape in r.iter(qn("w:drawing"), qn("w:pict")):
-            if any(a.tag == _FALLBACK for a in shape.iterancestors()):
-                continue  # the VML copy Word keeps for old readers
+            if _inside(shape, r, (_FALLBACK, qn("w:txbxContent"))):
+                continue  # the VML copy Word keeps for old readers; a text box's own content
             if next(shape.iter(qn("w:txbxContent")), None) is not None:
-                continue  # a text box: its text is read as text
+                continue  # a text box: read with the paragraph's text boxes
             found = _picture_ref(shape)
             if found is None:
                 self.source.warn("import.image", place)
@@ -266,23 +265,28 @@ class _Reader:
         for block, width in self.widths:
             block.page_width = width is not None and width > narrow * 1.1
 
-    def unplaceable(self, p: Paragraph, place: Place) -> list[str]:
-        """Images, text boxes and footnotes: warned about; their text kept as paragraphs."""
-        out: list[str] = []
+    def unplaceable(self, p: Paragraph, place: Place, table: int) -> list[Block]:
+        """Text boxes and footnotes: warned about; their text kept as paragraphs. A text box
+        holding a picture is a photo frame: its picture and caption are read as they stand."""
+        out: list[Block] = []
         el = p._p
         # A shape comes twice where Word adds a VML fallback; read its first form only.
         boxes = [
             b for b in el.iter(qn("w:txbxContent")) if not any(a.tag == _FALLBACK for a in b.iterancestors())
         ]
         for box in boxes:
+            if _has_image(box):
+                for inner in box.iterchildren(qn("w:p")):
+                    out.extend(self.paragraph_blocks(Paragraph(inner, self.doc), place, table))
+                continue
             text = "".join(t.text or "" for t in box.iter(qn("w:t"))).strip(_SPACE)
             if text:
-                out.append(text)
+                out.append(Para(text, place, literal=True))
                 self.source.warn("import.text_box", place, text=short(text))
         for ref in el.iter(qn("w:footnoteReference")):
             text = self.footnotes.get(ref.get(qn("w:id")), "")
             if text:
-                out.append(text)
+                out.append(Para(text, place, literal=True))
                 self.source.warn("import.footnote", place, text=short(text))
         return out
 
@@ -326,6 +330,16 @@ class _Reader:
                 place = Place("cell", self.tables, r, c)
                 for p in tc.iter(qn("w:p")):
                     self.blocks.extend(self.paragraph_blocks(Paragraph(p, self.doc), place, self.tables))
+
+
+def _inside(el: etree._Element, top: etree._Element, tags: tuple[str, ...]) -> bool:
+    """Whether an element lies within one of `tags` below `top`."""
+    parent = el.getparent()
+    while parent is not None and parent is not top:
+        if parent.tag in tags:
+            return True
+        parent = parent.getparent()
+    return False
 
 
 def _photo_table(tbl: etree._Element) -> bool:
