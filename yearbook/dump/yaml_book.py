@@ -106,6 +106,8 @@ def chapter_yaml(chapter: m.Chapter, records_file: str | None, origin: Origin, a
         w.add("#   · 表号“表N”自动编排，表题 caption 只写“表N”后面的文字。")
     if chapter.articles:
         w.add("#   · 专文 body 下每一项是一个自然段；“- heading: …”是文中的小标题。")
+    if _has_figures(chapter):
+        w.add("#   · 图号“图N”自动编排，图题 caption 只写“图N”后面的文字；图片文件在 images 文件夹中。")
     if records_file:
         w.add(f"#   · 记录表（from: …）的各行由 {records_file} 中的记录生成，改数据请改那里。")
     w.add("#   · 正文照原文导入，未作任何改动；差错请用 yearbook check 查找。")
@@ -165,12 +167,17 @@ def _entry(w: _Lines, entry: m.Entry) -> None:
         for table in entry.tables:
             _table(w, table, 12, first="- ")
     if len(entry.figures) == 1:
-        w.add(_pad("        figure:", 34) + "# 图片：排在条目末尾，图号自动编排")
+        w.add(_pad("        figure:", 44) + "# 图片：排在条目末尾，图号自动编排")
         _figure(w, entry.figures[0], 10, first="")
     elif entry.figures:
-        w.add(_pad("        figures:", 34) + "# 图片组：排在条目末尾，图号自动编排")
+        w.add(_pad("        figures:", 44) + "# 图片组：排在条目末尾，图号自动编排")
         for figure in entry.figures:
             _figure(w, figure, 12, first="- ")
+
+
+def _has_figures(chapter: m.Chapter) -> bool:
+    return any(e.figures for s in chapter.sections for e in s.entries) or any(
+        isinstance(x, m.Figure) for a in chapter.articles for x in a.body)
 
 
 _CREDIT_KEYS = {
@@ -183,15 +190,15 @@ def _figure(w: _Lines, figure: m.Figure, indent: int, first: str, plate: bool = 
     """A figure's keys, each with its Chinese comment, as the example data writes them."""
     pad = " " * (indent - len(first))
     inner = " " * indent
-    w.add(_pad(f"{pad}{first}file: {quoted(figure.file)}", 50) + "# 文件：相对于本文件")
+    w.add(_pad(f"{pad}{first}file: {quoted(figure.file)}", 44) + "# 文件：相对于本文件")
     caption_note = "图题" if plate else "图题：只写“图N”后面的文字"
-    w.add(_pad(f"{inner}caption: {quoted(figure.caption)}", 50) + f"# {caption_note}")
+    w.add(_pad(f"{inner}caption: {quoted(figure.caption)}", 44) + f"# {caption_note}")
     if figure.credit is not None:
         key, note = _CREDIT_KEYS[figure.credit.kind]
         name = figure.credit.name
-        w.add(_pad(f"{inner}{key}: {quoted(name)}", 50) + f"# {note.format(name=name)}")
+        w.add(_pad(f"{inner}{key}: {quoted(name)}", 44) + f"# {note.format(name=name)}")
     if not plate and figure.width is m.FigureWidth.PAGE:
-        w.add(_pad(f"{inner}width: {quoted(figure.width.value)}", 50) + "# 通栏：图片与版心同宽")
+        w.add(_pad(f"{inner}width: {quoted(figure.width.value)}", 44) + "# 通栏：图片与版心同宽")
 
 
 def _table(w: _Lines, table: m.TableSpec, indent: int, first: str) -> None:
@@ -226,7 +233,7 @@ def _article(w: _Lines, article: m.Article) -> None:
             w.add("")
             w.add(f"      - heading: {quoted(item.text)}")
         elif isinstance(item, m.Figure):
-            w.add(_pad("      - figure:", 34) + "# 图片：排在前后两段之间，图号自动编排")
+            w.add(_pad("      - figure:", 44) + "# 图片：排在前后两段之间，图号自动编排")
             _figure(w, item, 10, first="")
         else:
             w.add(f"      - {quoted(item)}")
