@@ -275,3 +275,21 @@ def test_photo_and_caption_in_a_text_box(tmp_path):
     assert [str(p) for p in entry.paragraphs] == ["正文。", "正文第二段。"]
     [figure] = entry.figures
     assert (str(figure.caption), str(figure.credit.name)) == ("会场", "张三")
+
+
+def test_text_after_a_figure_is_named(tmp_path):
+    d = docx.Document()
+    d.add_heading("政协某某市委员会", 1)
+    d.add_heading("重要会议", 2)
+    d.add_paragraph("【甲】正文。")
+    d.add_paragraph().add_run().add_picture(io.BytesIO(PHOTO))
+    d.add_paragraph("图1　会场")
+    d.add_paragraph("图后的正文。")
+    d.add_paragraph("【乙】下一条目。")
+    d.save(str(tmp_path / "after.docx"))
+    imported = import_file(tmp_path / "after.docx", year=2022)
+    [warning] = [w for w in imported.warnings if w.code == "import.after_figure"]
+    assert "第6段" in warning.render()
+    first, second = imported.book.chapters[0].sections[0].entries
+    assert [str(p) for p in first.paragraphs] == ["正文。", "图后的正文。"] and len(first.figures) == 1
+    assert [str(p) for p in second.paragraphs] == ["下一条目。"]
