@@ -98,19 +98,30 @@ class ImageFiles:
     names from the document's media names, made unique."""
 
     files: dict[str, bytes] = field(default_factory=dict)
-    by_digest: dict[str, str] = field(default_factory=dict)
+    # digest of a file's bytes, or of the document's bytes it was converted from → its path
+    paths: dict[str, str] = field(default_factory=dict)
 
-    def add(self, data: bytes, name: str) -> str:
-        digest = hashlib.sha256(data).hexdigest()
-        if digest in self.by_digest:
-            return self.by_digest[digest]
-        clean = _UNSAFE_NAME.sub("_", PurePosixPath(name.replace("\\", "/")).name).strip("._") or "image"
-        stem, suffix = PurePosixPath(clean).stem, PurePosixPath(clean).suffix.lower()
-        path, n = f"{IMAGES_DIR}/{stem}{suffix}", 1
-        taken = {p.lower() for p in self.files}  # Windows folders ignore case
-        while path.lower() in taken:
-            n += 1
-            path = f"{IMAGES_DIR}/{stem}-{n}{suffix}"
-        self.files[path] = data
-        self.by_digest[digest] = path
+    def known(self, original: bytes) -> str | None:
+        """The file already made from these bytes of the document, if any."""
+        return self.paths.get(_digest(original))
+
+    def add(self, data: bytes, name: str, original: bytes | None = None) -> str:
+        """The file for `data` (made from the document's `original` bytes when converted)."""
+        path = self.paths.get(_digest(data))
+        if path is None:
+            clean = _UNSAFE_NAME.sub("_", PurePosixPath(name.replace("\\", "/")).name).strip("._") or "image"
+            stem, suffix = PurePosixPath(clean).stem, PurePosixPath(clean).suffix.lower()
+            path, n = f"{IMAGES_DIR}/{stem}{suffix}", 1
+            taken = {p.lower() for p in self.files}  # Windows folders ignore case
+            while path.lower() in taken:
+                n += 1
+                path = f"{IMAGES_DIR}/{stem}-{n}{suffix}"
+            self.files[path] = data
+        self.paths[_digest(data)] = path
+        if original is not None:
+            self.paths[_digest(original)] = path
         return path
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

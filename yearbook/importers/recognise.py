@@ -392,12 +392,15 @@ class _Recogniser:
         if image.data is None:
             self.warn("import.image_linked", image.place, name=image.name or "?")
             return None
+        known = self.images.known(image.data)
+        if known is not None:
+            return known  # the same picture again: checked once, one file
         try:
             data, name = usable(image.data, image.name or "image.png")
         except Unusable as problem:
             self.warn(problem.code, image.place, **problem.args_)
             return None
-        return self.images.add(data, name)
+        return self.images.add(data, name, original=image.data)
 
     def after_figure(self, place: Place) -> None:
         if self.article is None and self.entry is not None and id(self.entry) in self.figured:
