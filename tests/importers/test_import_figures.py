@@ -293,3 +293,24 @@ def test_text_after_a_figure_is_named(tmp_path):
     first, second = imported.book.chapters[0].sections[0].entries
     assert [str(p) for p in first.paragraphs] == ["正文。", "图后的正文。"] and len(first.figures) == 1
     assert [str(p) for p in second.paragraphs] == ["下一条目。"]
+
+
+def test_figure_numbers_the_build_changes_are_named(tmp_path):
+    d = docx.Document()
+    d.add_heading("政协某某市委员会", 1)
+    d.add_heading("重要会议", 2)
+    d.add_paragraph("【甲】正文（见图5）。")
+    d.add_paragraph().add_run().add_picture(io.BytesIO(PHOTO))
+    d.add_paragraph("图5　会场")
+    d.add_paragraph().add_run().add_picture(io.BytesIO(CHART))
+    d.add_paragraph("图6")  # a number without a caption
+    d.save(str(tmp_path / "numbers.docx"))
+    imported = import_file(tmp_path / "numbers.docx", year=2022)
+    messages = {w.code: w.render() for w in imported.warnings}
+    assert "第5段" in messages["import.figure_number"] and "图5" in messages["import.figure_number"]
+    assert "图1" in messages["import.figure_number"]
+    assert "第6段" in messages["import.image_no_caption"]
+    entry = imported.book.chapters[0].sections[0].entries[0]
+    assert [str(f.caption) for f in entry.figures] == ["会场"]
+    assert [str(p) for p in entry.paragraphs] == ["正文（见图5）。", "图6"]
+    assert list(imported.images) == ["images/image1.jpg"]  # nothing written for the uncaptioned one

@@ -359,10 +359,10 @@ class _Recogniser:
             return
         title_text = numbered["title"] if numbered else caption.text
         title, kind, name = figure_credit(title_text)
-        path = self.image_file(image, caption)
-        if path is None or not title:
-            if path is not None:
-                self.warn("import.image_no_caption", image.place)
+        if not title:  # a bare 图N: no caption to give the figure
+            self.warn("import.image_no_caption", image.place)
+        path = self.image_file(image) if title else None
+        if path is None:
             self.paragraph(caption, [caption], 0, as_text=True)
             return
         credit = m.Credit(kind, Text(name)) if kind is not None else None
@@ -387,7 +387,7 @@ class _Recogniser:
         self.entry.figures.append(figure)
         self.figured.add(id(self.entry))
 
-    def image_file(self, image: ImageBlock, caption: Para) -> str | None:
+    def image_file(self, image: ImageBlock) -> str | None:
         """The picture's file in the data folder, or None with a located warning."""
         if image.data is None:
             self.warn("import.image_linked", image.place, name=image.name or "?")
