@@ -314,3 +314,29 @@ def test_figure_numbers_the_build_changes_are_named(tmp_path):
     assert [str(f.caption) for f in entry.figures] == ["会场"]
     assert [str(p) for p in entry.paragraphs] == ["正文（见图5）。", "图6"]
     assert list(imported.images) == ["images/image1.jpg"]  # nothing written for the uncaptioned one
+
+
+def test_photo_grouped_with_its_caption_box(tmp_path):
+    """Word's 组合: a picture and a text box holding its caption, grouped into one shape."""
+    d = docx.Document()
+    d.add_heading("政协某某市委员会", 1)
+    d.add_heading("重要会议", 2)
+    d.add_paragraph("【甲】正文。")
+    rid, _ = d.part.get_or_add_image(io.BytesIO(PHOTO))
+    group = (
+        '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:v="urn:schemas-microsoft-com:vml" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        f'<w:pict><v:group><v:shape style="width:300pt;height:200pt"><v:imagedata r:id="{rid}"/></v:shape>'
+        "<v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>图1　会场（李四　摄）</w:t></w:r></w:p>"
+        "</w:txbxContent></v:textbox></v:shape></v:group></w:pict></w:r>"
+    )
+    d.add_paragraph()._p.append(parse_xml(group))
+    d.add_paragraph("正文第二段。")
+    d.save(str(tmp_path / "group.docx"))
+    imported = import_file(tmp_path / "group.docx", year=2022)
+    assert not [w for w in imported.warnings if w.code.startswith(("import.text_box", "import.image"))]
+    entry = imported.book.chapters[0].sections[0].entries[0]
+    [figure] = entry.figures
+    assert (str(figure.caption), str(figure.credit.name)) == ("会场", "李四")
+    assert [str(p) for p in entry.paragraphs] == ["正文。", "正文第二段。"]

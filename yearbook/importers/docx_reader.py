@@ -232,9 +232,9 @@ class _Reader:
         for shape in r.iter(qn("w:drawing"), qn("w:pict")):
             if _inside(shape, r, (_FALLBACK, qn("w:txbxContent"))):
                 continue  # the VML copy Word keeps for old readers; a text box's own content
-            if next(shape.iter(qn("w:txbxContent")), None) is not None:
-                continue  # a text box: read with the paragraph's text boxes
             found = _picture_ref(shape)
+            if next(shape.iter(qn("w:txbxContent")), None) is not None and found is None:
+                continue  # a text box: read with the paragraph's text boxes
             if found is None:
                 self.source.warn("import.image", place)
                 continue
@@ -275,7 +275,7 @@ class _Reader:
             b for b in el.iter(qn("w:txbxContent")) if not any(a.tag == _FALLBACK for a in b.iterancestors())
         ]
         for box in boxes:
-            if _has_image(box):
+            if _has_image(box) or _grouped_with_picture(box):
                 for inner in box.iterchildren(qn("w:p")):
                     out.extend(self.paragraph_blocks(Paragraph(inner, self.doc), place, table))
                 continue
@@ -366,10 +366,21 @@ _EMU_PER_TWIP = 635
 _EMU_PER_PT = 12700
 
 
+def _loose(shape: etree._Element, tag: str) -> etree._Element | None:
+    """The first `tag` in a shape that is not inside one of its text boxes."""
+    return next((el for el in shape.iter(tag) if not _inside(el, shape, (qn("w:txbxContent"),))), None)
+
+
+def _grouped_with_picture(box: etree._Element) -> bool:
+    """A text box grouped with a picture (Word's 组合: a photo and its caption box)."""
+    shape = next((a for a in box.iterancestors(qn("w:drawing"), qn("w:pict"))), None)
+    return shape is not None and _picture_ref(shape) is not None
+
+
 def _picture_ref(shape: etree._Element) -> tuple[str, bool, int | None] | None:
     """(relationship id, linked rather than embedded, drawn width in EMU) of a picture."""
     if shape.tag == qn("w:drawing"):
-        blip = next(shape.iter(qn("a:blip")), None)
+        blip = _loose(shape, qn("a:blip"))
         if blip is None:
             return None
         rid, linked = blip.get(qn("r:embed")), False
@@ -378,7 +389,7 @@ def _picture_ref(shape: etree._Element) -> tuple[str, bool, int | None] | None:
         extent = next(shape.iter(qn("wp:extent")), None)
         width = int(extent.get("cx", "0")) if extent is not None else None
         return (rid, linked, width) if rid else None
-    data = next(shape.iter(f"{{{_VML}}}imagedata"), None)
+    data = _loose(shape, f"{{{_VML}}}imagedata")
     if data is None or not data.get(f"{{{_R}}}id"):
         return None
     width = None
