@@ -341,7 +341,8 @@ class _Recogniser:
     @staticmethod
     def is_caption(p: Para) -> bool:
         if FIGURE_CAPTION.match(p.text):
-            return figure_caption_line(p.text) or len(p.text) <= 60
+            # next to a picture even 图1会场 is its caption; 图1显示，……。 is a sentence about it
+            return figure_caption_line(p.text) or (len(p.text) <= 60 and not SENTENCE_END.search(p.text))
         # Word's caption style without a number typed (the number was a field): not a table's
         return p.style in ("Caption", "题注") and not CAPTION.match(p.text) and len(p.text) <= 80
 
