@@ -340,3 +340,23 @@ def test_photo_grouped_with_its_caption_box(tmp_path):
     [figure] = entry.figures
     assert (str(figure.caption), str(figure.credit.name)) == ("会场", "李四")
     assert [str(p) for p in entry.paragraphs] == ["正文。", "正文第二段。"]
+
+
+def test_photos_side_by_side_in_a_table_with_a_caption_row(tmp_path):
+    d = docx.Document()
+    d.add_heading("政协某某市委员会", 1)
+    d.add_heading("重要会议", 2)
+    d.add_paragraph("【甲】正文。")
+    t = d.add_table(rows=2, cols=2)
+    t.cell(0, 0).paragraphs[0].add_run().add_picture(io.BytesIO(PHOTO), width=Cm(6))
+    t.cell(0, 1).paragraphs[0].add_run().add_picture(io.BytesIO(CHART), width=Cm(6))
+    t.cell(1, 0).text = "图1　会场（张三　摄）"
+    t.cell(1, 1).text = "图2　提案办理情况"
+    d.add_paragraph("正文第二段。")
+    d.save(str(tmp_path / "side.docx"))
+    imported = import_file(tmp_path / "side.docx", year=2022)
+    assert not [w for w in imported.warnings if w.code.startswith("import.image")]
+    entry = imported.book.chapters[0].sections[0].entries[0]
+    assert [str(f.caption) for f in entry.figures] == ["会场", "提案办理情况"]
+    assert [str(p) for p in entry.paragraphs] == ["正文。", "正文第二段。"]
+    assert entry.tables == []

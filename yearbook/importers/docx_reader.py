@@ -324,12 +324,28 @@ class _Reader:
 
     def photo_table(self, table: Table) -> None:
         """Photos laid out in a table (as 彩页 pages are, and as clerks set photos side by
-        side): each cell's picture and caption, read like paragraphs, cell by cell."""
-        for r, tr in enumerate(table._tbl.tr_lst, start=1):
+        side): each cell's picture and caption, read like paragraphs, cell by cell; where
+        the captions have a row of their own under the photos, each photo's with it."""
+        rows = table._tbl.tr_lst
+        captions = _caption_rows(rows)
+        for r, tr in enumerate(rows, start=1):
+            if r in captions:
+                continue
+            below = rows[r].tc_lst if r + 1 in captions else []
             for c, tc in enumerate(tr.tc_lst, start=1):
-                place = Place("cell", self.tables, r, c)
-                for p in tc.iter(qn("w:p")):
-                    self.blocks.extend(self.paragraph_blocks(Paragraph(p, self.doc), place, self.tables))
+                for row, cell in ((r, tc), *(((r + 1, below[c - 1]),) if c <= len(below) else ())):
+                    place = Place("cell", self.tables, row, c)
+                    for p in cell.iterchildren(qn("w:p")):
+                        self.blocks.extend(self.paragraph_blocks(Paragraph(p, self.doc), place, self.tables))
+
+
+def _caption_rows(rows: list) -> set[int]:
+    """Rows (numbered from 1) of text only, each under a row of photos: their captions."""
+    return {
+        r for r in range(2, len(rows) + 1)
+        if not any(_has_image(tc) for tc in rows[r - 1].tc_lst)
+        and any(_has_image(tc) for tc in rows[r - 2].tc_lst)
+    }
 
 
 def _inside(el: etree._Element, top: etree._Element, tags: tuple[str, ...]) -> bool:
@@ -343,10 +359,12 @@ def _inside(el: etree._Element, top: etree._Element, tags: tuple[str, ...]) -> b
 
 
 def _photo_table(tbl: etree._Element) -> bool:
-    """Every cell holding anything holds a picture, and no cell a table."""
-    cells = [tc for tr in tbl.tr_lst for tc in tr.tc_lst]
-    if any(next(tc.iter(qn("w:tbl")), None) is not None for tc in cells):
+    """Every cell holding anything holds a picture (but for rows of captions under
+    photos), and no cell a table."""
+    if any(t is not tbl for t in tbl.iter(qn("w:tbl"))):  # a table inside
         return False
+    captions = _caption_rows(tbl.tr_lst)
+    cells = [tc for r, tr in enumerate(tbl.tr_lst, start=1) if r not in captions for tc in tr.tc_lst]
     filled = [tc for tc in cells if _has_image(tc) or _cell_text(tc).strip()]
     return bool(filled) and all(_has_image(tc) for tc in filled)
 

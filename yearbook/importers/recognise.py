@@ -315,8 +315,10 @@ class _Recogniser:
             if not isinstance(para, Para) or para.literal:
                 return False
             assert isinstance(image, ImageBlock)
-            if image.table:  # a photo table: the text of the same cell
-                return para.place == image.place
+            if image.table:  # a photo table: the text of the same cell, or of the one under it
+                cap, pic = para.place, image.place
+                same_column = cap.kind == "cell" and (cap.n, cap.col) == (pic.n, pic.col)
+                return same_column and cap.row - pic.row in (0, 1)
             near = para.place.kind == image.place.kind and abs(para.place.n - image.place.n) <= 2
             return near and self.is_caption(para)
 
