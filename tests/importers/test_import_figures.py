@@ -198,6 +198,11 @@ plates:
       - {file: images/diaoyan.jpg, caption: 委员视察重点项目, supplied_by: 市政协办公室}
       - {file: images/tian.png, caption: 提案办理情况}
       - {file: images/huichang.jpg, caption: 会场}
+  - photos:
+      - {file: images/diaoyan.jpg, caption: 视察一, photographer: 李四}
+      - {file: images/tian.png, caption: 视察二}
+      - {file: images/huichang.jpg, caption: 视察三}
+      - {file: images/diaoyan.jpg, caption: 视察四, supplied_by: 市政协办公室}
 """
 
 
@@ -217,7 +222,7 @@ def test_plates_round_trip(tmp_path):
                  for p in page.photos] for page in book.plates]
 
     assert plates(imported) == plates(original)
-    assert [len(p.photos) for p in imported.plates] == [1, 3]
+    assert [len(p.photos) for p in imported.plates] == [1, 3, 4]
     assert len(list((tmp_path / "imported" / "images").iterdir())) == 3  # huichang.jpg once
     second = build_docx(tmp_path / "imported", tmp_path / "second")
     assert docx_content(second) == docx_content(first)
