@@ -365,3 +365,22 @@ def test_photos_side_by_side_in_a_table_with_a_caption_row(tmp_path):
     assert [str(f.caption) for f in entry.figures] == ["会场", "提案办理情况"]
     assert [str(p) for p in entry.paragraphs] == ["正文。", "正文第二段。"]
     assert entry.tables == []
+
+
+def test_embedded_object_is_named_and_its_caption_kept(tmp_path):
+    """An embedded Excel chart or Visio drawing shows a metafile preview: it cannot be imported."""
+    d = docx.Document()
+    d.add_heading("政协某某市委员会", 1)
+    d.add_heading("重要会议", 2)
+    d.add_paragraph("【甲】正文。")
+    rid, _ = d.part.get_or_add_image(io.BytesIO(CHART))
+    obj = _vml_picture(rid).replace("<w:pict>", "<w:object>").replace("</w:pict>", "</w:object>")
+    d.add_paragraph()._p.append(parse_xml(obj))
+    d.add_paragraph("图1　提案统计图")
+    path = tmp_path / "object.docx"
+    d.save(str(path))
+    _replace_media(path, "image1.png", "image1.emf", _emf())
+    imported = import_file(path, year=2022)
+    assert [w.code for w in imported.warnings if w.code.startswith("import.image")] == ["import.image_format"]
+    entry = imported.book.chapters[0].sections[0].entries[0]
+    assert entry.figures == [] and [str(p) for p in entry.paragraphs] == ["正文。", "图1　提案统计图"]

@@ -229,8 +229,9 @@ class _Reader:
         """The pictures drawn in a run, each with its image file's bytes. A drawing that is
         not a picture (a chart, a shape, SmartArt) is warned about: it cannot be imported."""
         out: list[ImageBlock] = []
-        for shape in r.iter(qn("w:drawing"), qn("w:pict")):
-            if _inside(shape, r, (_FALLBACK, qn("w:txbxContent"))):
+        # w:object: an embedded object (an Excel chart, a Visio drawing) shown by its preview picture
+        for shape in r.iter(qn("w:drawing"), qn("w:pict"), qn("w:object")):
+            if _inside(shape, r, (_FALLBACK, qn("w:txbxContent"), qn("w:object"))):
                 continue  # the VML copy Word keeps for old readers; a text box's own content
             found = _picture_ref(shape)
             if next(shape.iter(qn("w:txbxContent")), None) is not None and found is None:
