@@ -384,3 +384,28 @@ def test_embedded_object_is_named_and_its_caption_kept(tmp_path):
     assert [w.code for w in imported.warnings if w.code.startswith("import.image")] == ["import.image_format"]
     entry = imported.book.chapters[0].sections[0].entries[0]
     assert entry.figures == [] and [str(p) for p in entry.paragraphs] == ["正文。", "图1　提案统计图"]
+
+
+CHART_DRAWING = (
+    '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+    '<w:drawing><wp:inline><wp:extent cx="5000000" cy="3000000"/><wp:docPr id="9" name="Chart 1"/>'
+    '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"/></a:graphic>'
+    "</wp:inline></w:drawing></w:r>"
+)
+
+
+def test_a_chart_is_named_and_its_caption_kept_as_text(tmp_path):
+    d = docx.Document()
+    d.add_heading("政协某某市委员会", 1)
+    d.add_heading("重要会议", 2)
+    d.add_paragraph("【甲】正文。")
+    d.add_paragraph()._p.append(parse_xml(CHART_DRAWING))
+    d.add_paragraph("图1　提案数量统计")
+    d.save(str(tmp_path / "chart.docx"))
+    imported = import_file(tmp_path / "chart.docx", year=2022)
+    codes = [w.code for w in imported.warnings]
+    assert "import.image" in codes and "import.caption_only" in codes
+    entry = imported.book.chapters[0].sections[0].entries[0]
+    assert entry.figures == [] and [str(p) for p in entry.paragraphs] == ["正文。", "图1　提案数量统计"]
