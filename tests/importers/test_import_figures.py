@@ -409,3 +409,24 @@ def test_a_chart_is_named_and_its_caption_kept_as_text(tmp_path):
     assert "import.image" in codes and "import.caption_only" in codes
     entry = imported.book.chapters[0].sections[0].entries[0]
     assert entry.figures == [] and [str(p) for p in entry.paragraphs] == ["正文。", "图1　提案数量统计"]
+
+
+def test_markdown_pictures(tmp_path):
+    (tmp_path / "照片").mkdir()
+    (tmp_path / "照片" / "会场.jpg").write_bytes(PHOTO)
+    source = tmp_path / "c.md"
+    source.write_text(
+        "# 政协某某市委员会\n\n## 重要会议\n\n【十届二次会议】2023年1月9日，十届二次会议召开。\n\n"
+        "![十届二次会议会场（张三 摄）](照片/会场.jpg)\n\n"
+        "![图2　不在的图](照片/没有.jpg)\n\n【提案工作】全年立案提案79件。\n",
+        encoding="utf-8",
+    )
+    imported = import_file(source, year=2022)
+    [warning] = [w for w in imported.warnings if w.code.startswith("import.image")]
+    assert warning.code == "import.image_linked" and warning.location.line == 9
+    first, second = imported.book.chapters[0].sections[0].entries
+    [figure] = first.figures
+    assert (str(figure.caption), str(figure.credit.name)) == ("十届二次会议会场", "张三")
+    assert imported.images == {str(figure.file): PHOTO}
+    assert [str(p) for p in first.paragraphs] == ["2023年1月9日，十届二次会议召开。", "图2　不在的图"]
+    assert [str(p) for p in second.paragraphs] == ["全年立案提案79件。"]

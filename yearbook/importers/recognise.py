@@ -170,6 +170,9 @@ register(
     }
 )
 
+_PLAIN_STYLES = ("", "Normal", "Caption", "题注")
+
+
 @dataclass
 class _Here:
     """Where the recogniser is: the blocks, this one's index, the next paragraph."""
@@ -222,8 +225,9 @@ class _Recogniser:
         self.plates: list[m.PlatePage] = []
         self.plate_table = 0  # the table the last plate photo was in
         blocks = source.blocks
+        # No formatting that tells headings from text (a caption's style says nothing about that).
         self.plain = not any(
-            isinstance(b, Para) and (b.heading or b.bold or b.centred or b.style not in ("", "Normal"))
+            isinstance(b, Para) and (b.heading or b.bold or b.centred or b.style not in _PLAIN_STYLES)
             for b in blocks
         )
 
