@@ -286,6 +286,7 @@ class _Recogniser:
     def run(self) -> None:
         blocks = self.joined_tables(self.source.blocks)
         captions = self.figure_captions(blocks)
+        placed = set(captions.values())  # captions, placed with their pictures
         caption: tuple[str, Para] | None = None
         for i, block in enumerate(blocks):
             if isinstance(block, TableBlock):
@@ -296,8 +297,8 @@ class _Recogniser:
                 found = captions.get(i)
                 self.picture(block, blocks[found] if found is not None else None)
                 continue
-            if i in captions.values():
-                continue  # placed with its picture
+            if i in placed:
+                continue
             text = block.text
             if not text.strip(SPACE):
                 continue
@@ -370,7 +371,7 @@ class _Recogniser:
             self.warn("import.image_no_caption", image.place)
         path = self.image_file(image) if title else None
         if path is None:
-            self.paragraph(caption, [caption], 0, as_text=True)
+            self.add_paragraph(caption.text, caption.place)  # the caption's text is never lost
             return
         credit = m.Credit(kind, Text(name)) if kind is not None else None
         width = m.FigureWidth.PAGE if image.page_width else m.FigureWidth.COLUMN
@@ -438,13 +439,13 @@ class _Recogniser:
             i += 1
         return out
 
-    def paragraph(self, p: Para, blocks: list, i: int, as_text: bool = False) -> None:
+    def paragraph(self, p: Para, blocks: list, i: int) -> None:
         """Try each form in turn; the first that recognises the paragraph places it."""
         if p.numbered and self.article is None and not p.literal:
             self.warn("import.auto_number", p.place, text=short(p.text))
-        if as_text or (not p.literal and figure_caption_line(p.text)):
-            if not as_text:  # a caption with no picture: text copied from a page, or a lost image
-                self.warn("import.caption_only", p.place, text=short(p.text, 30))
+        if not p.literal and figure_caption_line(p.text):
+            # a caption with no picture (text copied from a page, or a picture that was lost)
+            self.warn("import.caption_only", p.place, text=short(p.text, 30))
             self.add_paragraph(p.text, p.place)
             return
         here = _Here(blocks, i, self.next_para(blocks, i))
