@@ -22,7 +22,9 @@ def _book() -> m.Book:
     supplied = m.Credit(m.CreditKind.SUPPLIED, Text("市政协 办公室"))
     entry = m.Entry(Text("十届二次会议"), [Text("会议召开（图1）。")], figures=[
         _figure("images/a.jpg", "会场", photo), _figure("images/b.png", "提案办理情况：“承办”", supplied, True)])
-    other = m.Entry(Text("调研视察"), [Text("组织调研12次。")], figures=[_figure("images/a.jpg", "调研")])
+    placed = _figure("images/a.jpg", "调研")
+    placed.placement, placed.id = m.Placement.TOP, Text("diaoyan")
+    other = m.Entry(Text("调研视察"), [Text("组织调研{{figure.diaoyan}}次。")], figures=[placed])
     article = m.Article(Text("团结奋斗谱新篇"), [Text("第一段。"), _figure("images/b.png", "示意图"), Text("第二段。")])
     chapter = m.Chapter(Text("政协某某市委员会"), sections=[m.Section(Text("重要会议"), [entry, other])],
                         articles=[article])
@@ -33,7 +35,8 @@ def _book() -> m.Book:
 
 def _shape(f: m.Figure) -> tuple:
     credit = (f.credit.kind, str(f.credit.name)) if f.credit else None
-    return str(f.file), str(f.caption), credit, f.width, f.path.read_bytes() if f.path else None
+    ident = str(f.id) if f.id is not None else None
+    return str(f.file), str(f.caption), credit, f.width, f.placement, ident, f.path.read_bytes() if f.path else None
 
 
 def test_figures_and_plates_read_back(tmp_path):

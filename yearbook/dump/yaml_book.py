@@ -196,9 +196,17 @@ def _figure(w: _Lines, figure: m.Figure, indent: int, first: str, plate: bool = 
     if figure.credit is not None:
         key, note = _CREDIT_KEYS[figure.credit.kind]
         name = figure.credit.name
-        w.add(_pad(f"{inner}{key}: {quoted(name)}", 44) + f"# {note.format(name=name)}")
-    if not plate and figure.width is m.FigureWidth.PAGE:
+        shown = " ".join(str(name).split())  # a comment is one line
+        w.add(_pad(f"{inner}{key}: {quoted(name)}", 44) + f"# {note.format(name=shown)}")
+    if plate:
+        return
+    if figure.width is m.FigureWidth.PAGE:
         w.add(_pad(f"{inner}width: {quoted(figure.width.value)}", 44) + "# 通栏：图片与版心同宽")
+    if figure.placement is not m.Placement.HERE:
+        where = "栏顶" if figure.placement is m.Placement.TOP else "栏底"
+        w.add(_pad(f"{inner}placement: {quoted(figure.placement.value)}", 44) + f"# 位置：{where}")
+    if figure.id is not None:
+        w.add(_pad(f"{inner}id: {quoted(figure.id)}", 44) + "# 编号：正文用 {{figure.编号}} 引用图号")
 
 
 def _table(w: _Lines, table: m.TableSpec, indent: int, first: str) -> None:
