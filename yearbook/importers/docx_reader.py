@@ -332,11 +332,13 @@ class _Reader:
         for r, tr in enumerate(rows, start=1):
             if r in captions:
                 continue
-            below = rows[r].tc_lst if r + 1 in captions else []
-            for c, tc in enumerate(tr.tc_lst, start=1):
-                for row, cell in ((r, tc), *(((r + 1, below[c - 1]),) if c <= len(below) else ())):
+            photos, under = tr.tc_lst, rows[r].tc_lst if r + 1 in captions else []
+            for c in range(1, max(len(photos), len(under)) + 1):  # each photo, then its caption
+                for row, cells in ((r, photos), (r + 1, under)):
+                    if c > len(cells):
+                        continue
                     place = Place("cell", self.tables, row, c)
-                    for p in cell.iterchildren(qn("w:p")):
+                    for p in cells[c - 1].iterchildren(qn("w:p")):
                         self.blocks.extend(self.paragraph_blocks(Paragraph(p, self.doc), place, self.tables))
 
 
