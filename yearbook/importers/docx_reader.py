@@ -338,8 +338,13 @@ class _Reader:
                     if c > len(cells):
                         continue
                     place = Place("cell", self.tables, row, c)
-                    for p in cells[c - 1].iterchildren(qn("w:p")):
+                    for p in _cell_paragraphs(cells[c - 1]):
                         self.blocks.extend(self.paragraph_blocks(Paragraph(p, self.doc), place, self.tables))
+
+
+def _cell_paragraphs(tc: etree._Element) -> list[etree._Element]:
+    """A cell's paragraphs, also those in content controls; a text box's come with its own."""
+    return [p for p in tc.iter(qn("w:p")) if not _inside(p, tc, (qn("w:txbxContent"),))]
 
 
 def _caption_rows(rows: list) -> set[int]:
