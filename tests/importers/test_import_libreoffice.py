@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from import_helpers import build_docx
+from PIL import Image
 
 from tests.libreoffice import SOFFICE
 from yearbook.diagnostics import YearbookError
@@ -30,7 +31,16 @@ def _save_as(source: Path, target_filter: str, work: Path) -> Path:
 
 def _data(folder: Path) -> dict[str, list[str]]:
     return {p.name: [ln for ln in p.read_text(encoding="utf-8").splitlines() if not ln.lstrip().startswith("#")]
-            for p in folder.iterdir()}
+            for p in folder.glob("*.yaml")}
+
+
+def _images(folder: Path) -> dict[str, tuple[int, int]]:
+    """Each image file the data names, with its pixel size."""
+    out = {}
+    for p in sorted((folder / "images").iterdir()):
+        with Image.open(p) as im:
+            out[p.name] = im.size
+    return out
 
 
 @pytest.fixture(scope="module")
@@ -48,6 +58,8 @@ def test_docx_saved_again_by_another_word_processor_imports_the_same(built, tmp_
     assert run_import(source, tmp_path / "original", None, False) == 0
     assert run_import(resaved, tmp_path / "resaved", None, False) == 0
     assert _data(tmp_path / "resaved") == _data(tmp_path / "original")
+    assert _images(tmp_path / "resaved") == _images(tmp_path / "original")
+    assert len(_images(tmp_path / "original")) == 3
 
 
 def test_real_old_binary_doc(built, tmp_path):

@@ -8,6 +8,7 @@ from import_helpers import build_docx, docx_content
 
 from yearbook.importers.command import run_import
 from yearbook.load.book import load_book
+from yearbook.load.figures import book_figures
 from yearbook.model import MeetingKind
 
 
@@ -37,3 +38,12 @@ def test_built_example_docx_round_trips(tmp_path):
     articles = original.chapters[0].articles
     assert [(x.title, x.subtitle, x.byline, x.numbered) for x in imported.chapters[0].articles] == [
         (x.title, x.subtitle, x.byline, x.numbered) for x in articles]
+
+    # Figures come back in the same places, with their captions, credits, widths and images.
+    figures1, figures2 = book_figures(original), book_figures(imported)
+    assert len(figures1) == 3
+    assert [(f.caption, f.credit and (f.credit.kind, f.credit.name), f.width) for f in figures2] == [
+        (f.caption, f.credit and (f.credit.kind, f.credit.name), f.width) for f in figures1]
+    assert [f.path.read_bytes() for f in figures2] == [f.path.read_bytes() for f in figures1]
+    entries = {str(e.title): e for s in imported.chapters[1].sections for e in s.entries}
+    assert [len(entries[t].figures) for t in ("十届二次会议", "提案建议办理", "调研视察")] == [1, 1, 1]

@@ -61,10 +61,14 @@ def check_target(target: Path, force: bool = False) -> None:
         raise YearbookError([Diagnostic("dump.not_empty", {"path": str(target)})])
 
 
-def write_folder(book: m.Book, origin: Origin, target: Path, force: bool = False) -> list[Path]:
-    """Write the folder; refuse one that holds files unless `force`. Returns the files."""
+def write_folder(
+    book: m.Book, origin: Origin, target: Path, force: bool = False, images: dict[str, bytes] | None = None
+) -> list[Path]:
+    """Write the folder; refuse one that holds files unless `force`. `images` are the image
+    files the figures name, by path relative to the folder. Returns the files."""
     check_target(target, force)
     files = render(book, origin)
+    images = images or {}
     parent = target.resolve().parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
@@ -74,6 +78,9 @@ def write_folder(book: m.Book, origin: Origin, target: Path, force: bool = False
     try:
         for name, text in files.items():
             (temp / name).write_text(text, encoding="utf-8", newline="\n")
+        for name, data in images.items():
+            (temp / name).parent.mkdir(parents=True, exist_ok=True)
+            (temp / name).write_bytes(data)
         _verify(temp)
         _replace(temp, target)
     except OSError as exc:
@@ -82,7 +89,7 @@ def write_folder(book: m.Book, origin: Origin, target: Path, force: bool = False
     except BaseException:
         shutil.rmtree(temp, ignore_errors=True)
         raise
-    return [target / name for name in files]
+    return [target / name for name in [*files, *images]]
 
 
 def _verify(folder: Path) -> None:

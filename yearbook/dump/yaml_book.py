@@ -87,6 +87,13 @@ def book_yaml(book: m.Book, chapter_files: list[str], origin: Origin) -> str:
     w.add(_pad("chapters:") + "# 类目，按书中顺序排列")
     for path, chapter in zip(chapter_files, book.chapters, strict=True):
         w.add(_pad(f"  - include: {quoted(path)}") + f"# {chapter.title}")
+    if book.plates:
+        w.add("")
+        w.add(_pad("plates:") + "# 彩页：书前的彩色照片页，每项一页，每页一至四幅")
+        for page in book.plates:
+            w.add(_pad("  - photos:") + "# 照片")
+            for photo in page.photos:
+                _figure(w, photo, 8, first="- ", plate=True)
     return w.text()
 
 
@@ -99,6 +106,8 @@ def chapter_yaml(chapter: m.Chapter, records_file: str | None, origin: Origin, a
         w.add("#   · 表号“表N”自动编排，表题 caption 只写“表N”后面的文字。")
     if chapter.articles:
         w.add("#   · 专文 body 下每一项是一个自然段；“- heading: …”是文中的小标题。")
+    if _has_figures(chapter):
+        w.add("#   · 图号“图N”自动编排，图题 caption 只写“图N”后面的文字；图片文件在 images 文件夹中。")
     if records_file:
         w.add(f"#   · 记录表（from: …）的各行由 {records_file} 中的记录生成，改数据请改那里。")
     w.add("#   · 正文照原文导入，未作任何改动；差错请用 yearbook check 查找。")
@@ -157,6 +166,47 @@ def _entry(w: _Lines, entry: m.Entry) -> None:
         w.add("        tables:")
         for table in entry.tables:
             _table(w, table, 12, first="- ")
+    if len(entry.figures) == 1:
+        w.add(_pad("        figure:", 44) + "# 图片：排在条目末尾，图号自动编排")
+        _figure(w, entry.figures[0], 10, first="")
+    elif entry.figures:
+        w.add(_pad("        figures:", 44) + "# 图片组：排在条目末尾，图号自动编排")
+        for figure in entry.figures:
+            _figure(w, figure, 12, first="- ")
+
+
+def _has_figures(chapter: m.Chapter) -> bool:
+    return any(e.figures for s in chapter.sections for e in s.entries) or any(
+        isinstance(x, m.Figure) for a in chapter.articles for x in a.body)
+
+
+_CREDIT_KEYS = {
+    m.CreditKind.PHOTO: ("photographer", "摄影：排成“（{name}　摄）”"),
+    m.CreditKind.SUPPLIED: ("supplied_by", "供图：排成“（{name}　供图）”"),
+}
+
+
+def _figure(w: _Lines, figure: m.Figure, indent: int, first: str, plate: bool = False) -> None:
+    """A figure's keys, each with its Chinese comment, as the example data writes them."""
+    pad = " " * (indent - len(first))
+    inner = " " * indent
+    w.add(_pad(f"{pad}{first}file: {quoted(figure.file)}", 44) + "# 文件：相对于本文件")
+    caption_note = "图题" if plate else "图题：只写“图N”后面的文字"
+    w.add(_pad(f"{inner}caption: {quoted(figure.caption)}", 44) + f"# {caption_note}")
+    if figure.credit is not None:
+        key, note = _CREDIT_KEYS[figure.credit.kind]
+        name = figure.credit.name
+        shown = " ".join(str(name).split())  # a comment is one line
+        w.add(_pad(f"{inner}{key}: {quoted(name)}", 44) + f"# {note.format(name=shown)}")
+    if plate:
+        return
+    if figure.width is m.FigureWidth.PAGE:
+        w.add(_pad(f"{inner}width: {quoted(figure.width.value)}", 44) + "# 通栏：图片与版心同宽")
+    if figure.placement is not m.Placement.HERE:
+        where = "栏顶" if figure.placement is m.Placement.TOP else "栏底"
+        w.add(_pad(f"{inner}placement: {quoted(figure.placement.value)}", 44) + f"# 位置：{where}")
+    if figure.id is not None:
+        w.add(_pad(f"{inner}id: {quoted(figure.id)}", 44) + "# 编号：正文用 {{figure.编号}} 引用图号")
 
 
 def _table(w: _Lines, table: m.TableSpec, indent: int, first: str) -> None:
@@ -190,6 +240,9 @@ def _article(w: _Lines, article: m.Article) -> None:
         if isinstance(item, m.ArticleHeading):
             w.add("")
             w.add(f"      - heading: {quoted(item.text)}")
+        elif isinstance(item, m.Figure):
+            w.add(_pad("      - figure:", 44) + "# 图片：排在前后两段之间，图号自动编排")
+            _figure(w, item, 10, first="")
         else:
             w.add(f"      - {quoted(item)}")
 

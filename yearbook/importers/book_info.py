@@ -8,7 +8,7 @@ from collections import Counter
 from yearbook import model as m
 from yearbook.importers.patterns import BOOK_TITLE, NO_UNIT
 from yearbook.importers.records import caption_year
-from yearbook.importers.source import Block, Para, Source
+from yearbook.importers.source import Block, Para, Source, TableBlock
 
 
 def book_names(source: Source, title_line: str | None, chapters: list[m.Chapter]) -> tuple[str, str]:
@@ -34,7 +34,9 @@ def guess_year(chapters: list[m.Chapter], blocks: list[Block]) -> int | None:
             if y:
                 years[y] += 10
     for b in blocks:
-        for text in [b.text] if isinstance(b, Para) else [c for r in b.rows for c in r]:
+        texts = [b.text] if isinstance(b, Para) else (
+            [c for r in b.rows for c in r] if isinstance(b, TableBlock) else [])
+        for text in texts:
             for y in re.findall(r"((?:19|20)\d\d)年", text):
                 years[int(y)] += 1
     return years.most_common(1)[0][0] if years else None

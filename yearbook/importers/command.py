@@ -11,7 +11,7 @@ from yearbook.dump.folder import check_target
 from yearbook.dump.yaml_book import Origin
 from yearbook.i18n import register, tr
 from yearbook.importers import import_file
-from yearbook.model import Book
+from yearbook.model import Book, Figure
 
 register(
     {
@@ -32,6 +32,10 @@ register(
             "委员变动 {changes} 条",
             "  records: {meetings} meeting(s), {proposals} proposal(s), {activities} activity(ies), "
             "{trainings} training(s), {changes} member change(s)",
+        ),
+        "import.figures": (
+            "  图片 {figures} 幅（文件在 images 文件夹中），彩页 {plates} 页",
+            "  {figures} figure(s) (files in the images folder), {plates} colour-plate page(s)",
         ),
         "import.warnings": (
             "有 {n} 处需要核对（见上面的警告）。",
@@ -61,7 +65,16 @@ def _summary(book: Book) -> list[str]:
            activities=sum(len(r.activities) for r in records),
            trainings=sum(len(r.trainings) for r in records),
            changes=sum(len(r.member_changes) for r in records)),
+        *_figures(book),
     ]
+
+
+def _figures(book: Book) -> list[str]:
+    figures = sum(len(e.figures) for s in (s for c in book.chapters for s in c.sections) for e in s.entries)
+    figures += sum(1 for c in book.chapters for a in c.articles for x in a.body if isinstance(x, Figure))
+    if not figures and not book.plates:
+        return []
+    return [tr("import.figures", figures=figures, plates=len(book.plates))]
 
 
 def run_import(file: Path, out: Path, year: int | None, force: bool) -> int:
@@ -75,7 +88,7 @@ def run_import(file: Path, out: Path, year: int | None, force: bool) -> int:
     else:
         print(tr("import.read", file=file))
     origin = Origin(file.name, source.encoding, imported.notes, imported.year_guessed, imported.auto_titles)
-    write_folder(imported.book, origin, out, force)
+    write_folder(imported.book, origin, out, force, imported.images)
     for warning in imported.warnings:
         print(warning.render(), file=sys.stderr)
     print(tr("import.wrote", path=out))

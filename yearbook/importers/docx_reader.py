@@ -23,7 +23,7 @@ from lxml import etree
 
 from yearbook.i18n import register
 from yearbook.importers.patterns import short
-from yearbook.importers.source import Block, Para, Place, Source, Span, TableBlock
+from yearbook.importers.source import Block, ImageBlock, Para, Place, Source, Span, TableBlock
 
 register(
     {
@@ -139,6 +139,8 @@ class _Reader:
         self.paragraphs = 0
         self.tables = 0
         self.footnotes = self._footnotes()
+        # Each picture with its drawn width (EMU), to tell 通栏 from 栏宽 at the end.
+        self.widths: list[tuple[ImageBlock, int | None]] = []
 
     def _footnotes(self) -> dict[str, str]:
         part = self.doc.part
@@ -153,6 +155,7 @@ class _Reader:
 
     def read(self) -> list[Block]:
         self.body(self.doc.element.body)
+        self.set_widths()
         return self.blocks
 
     def body(self, element: etree._Element) -> None:
@@ -171,29 +174,47 @@ class _Reader:
     def paragraph(self, p: Paragraph) -> None:
         self.paragraphs += 1
         place = Place("paragraph", self.paragraphs)
+        self.blocks.extend(self.paragraph_blocks(p, place))
+
+    def paragraph_blocks(self, p: Paragraph, place: Place, table: int = 0) -> list[Block]:
+        """The paragraph's lines, with its pictures where they stand between them."""
         para_bold = _style_bold(p.style)
-        spans: list[Span] = []
+        groups: list[list[Span]] = [[]]  # text between pictures
+        pictures: list[list[ImageBlock]] = []  # the pictures after groups[k]
         for run in _runs(p):
             text = run.text
-            if not text:
-                continue
-            bold = run.bold if run.bold is not None else (
-                _style_bold(run.style) if run.style is not None and run.style.name != "Default Paragraph Font"
-                else para_bold)
-            style = run.style.name if run.style is not None else ""
-            if spans and spans[-1].bold == bold and spans[-1].style == style:
-                spans[-1].text += text
-            else:
-                spans.append(Span(text, bool(bold), style or ""))
+            if text:
+                bold = run.bold if run.bold is not None else (
+                    _style_bold(run.style) if run.style is not None
+                    and run.style.name != "Default Paragraph Font" else para_bold)
+                style = run.style.name if run.style is not None else ""
+                spans = groups[-1]
+                if spans and spans[-1].bold == bold and spans[-1].style == style:
+                    spans[-1].text += text
+                else:
+                    spans.append(Span(text, bool(bold), style or ""))
+            found = self.pictures(run._r, place, table)
+            if found:
+                pictures.append(found)
+                groups.append([])
+        extras = self.unplaceable(p, place, table)
+        out: list[Block] = []
+        for k, spans in enumerate(groups):
+            out.extend(self.lines(p, spans, place))
+            if k < len(pictures):
+                out.extend(pictures[k])
+        return out + extras
+
+    def lines(self, p: Paragraph, spans: list[Span], place: Place) -> list[Para]:
         text = "".join(s.text for s in spans)
         visible = [s for s in spans if s.text.strip(_SPACE)]
-        extras = self.unplaceable(p, place)
+        out: list[Para] = []
         # A soft line break (Shift+Enter) is how many clerks end a paragraph.
         for line in text.split("\n"):
             if not line.strip(_SPACE):
                 continue
             line_spans = spans if "\n" not in text else [Span(line)]
-            self.blocks.append(Para(
+            out.append(Para(
                 line.strip(_SPACE), place,
                 heading=_heading_level(p),
                 bold=bool(visible) and all(s.bold for s in visible),
@@ -202,34 +223,80 @@ class _Reader:
                 numbered=_auto_numbered(p),
                 spans=line_spans,
             ))
-        for extra in extras:
-            self.blocks.append(Para(extra, place, literal=True))
+        return out
 
-    def unplaceable(self, p: Paragraph, place: Place) -> list[str]:
-        """Images, text boxes and footnotes: warned about; their text kept as paragraphs."""
-        out: list[str] = []
+    def pictures(self, r: etree._Element, place: Place, table: int) -> list[ImageBlock]:
+        """The pictures drawn in a run, each with its image file's bytes. A drawing that is
+        not a picture (a chart, a shape, SmartArt) is warned about: it cannot be imported."""
+        out: list[ImageBlock] = []
+        # w:object: an embedded object (an Excel chart, a Visio drawing) shown by its preview picture
+        for shape in r.iter(qn("w:drawing"), qn("w:pict"), qn("w:object")):
+            if _inside(shape, r, (_FALLBACK, qn("w:txbxContent"), qn("w:object"))):
+                continue  # the VML copy Word keeps for old readers; a text box's own content
+            found = _picture_ref(shape)
+            if next(shape.iter(qn("w:txbxContent")), None) is not None and found is None:
+                continue  # a text box: read with the paragraph's text boxes
+            if found is None:
+                self.source.warn("import.image", place)
+                continue
+            rid, linked, width = found
+            data, name = self.image_part(rid, linked)
+            block = ImageBlock(data, name, place, table=table)
+            self.widths.append((block, width))
+            out.append(block)
+        return out
+
+    def image_part(self, rid: str, linked: bool) -> tuple[bytes | None, str]:
+        part = self.doc.part
+        rel = part.rels.get(rid)
+        if rel is None:
+            return None, ""
+        if rel.is_external or linked:
+            return None, rel.target_ref.replace("\\", "/").rsplit("/", 1)[-1]
+        target = rel.target_part
+        return target.blob, str(target.partname).rsplit("/", 1)[-1]
+
+    def set_widths(self) -> None:
+        """A picture drawn wider than a column of the document's multi-column pages is
+        a page-width (通栏) figure; in a one-column document every picture is column width."""
+        columns = [_column_width(s) for s in self.doc.element.body.iter(qn("w:sectPr"))]
+        narrow = min((w for w, n in columns if n > 1), default=None)
+        if narrow is None:
+            return
+        for block, width in self.widths:
+            block.page_width = width is not None and width > narrow * 1.1
+
+    def unplaceable(self, p: Paragraph, place: Place, table: int) -> list[Block]:
+        """Text boxes and footnotes: warned about; their text kept as paragraphs. A text box
+        holding a picture is a photo frame: its picture and caption are read as they stand."""
+        out: list[Block] = []
         el = p._p
         # A shape comes twice where Word adds a VML fallback; read its first form only.
         boxes = [
             b for b in el.iter(qn("w:txbxContent")) if not any(a.tag == _FALLBACK for a in b.iterancestors())
         ]
         for box in boxes:
+            if _has_image(box) or _grouped_with_picture(box):
+                for inner in box.iterchildren(qn("w:p")):
+                    out.extend(self.paragraph_blocks(Paragraph(inner, self.doc), place, table))
+                continue
             text = "".join(t.text or "" for t in box.iter(qn("w:t"))).strip(_SPACE)
             if text:
-                out.append(text)
+                out.append(Para(text, place, literal=True))
                 self.source.warn("import.text_box", place, text=short(text))
-        if _has_image(el):
-            self.source.warn("import.image", place)
         for ref in el.iter(qn("w:footnoteReference")):
             text = self.footnotes.get(ref.get(qn("w:id")), "")
             if text:
-                out.append(text)
+                out.append(Para(text, place, literal=True))
                 self.source.warn("import.footnote", place, text=short(text))
         return out
 
     def table(self, table: Table) -> None:
         self.tables += 1
         place = Place("table", self.tables)
+        if _photo_table(table._tbl):
+            self.photo_table(table)
+            return
         rows: list[list[str]] = []
         places: list[list[Place]] = []
         merged = False
@@ -256,6 +323,60 @@ class _Reader:
         self.blocks.append(TableBlock(rows, place, places, title_row=title_row))
 
 
+    def photo_table(self, table: Table) -> None:
+        """Photos laid out in a table (as 彩页 pages are, and as clerks set photos side by
+        side): each cell's picture and caption, read like paragraphs, cell by cell; where
+        the captions have a row of their own under the photos, each photo's with it."""
+        rows = table._tbl.tr_lst
+        captions = _caption_rows(rows)
+        for r, tr in enumerate(rows, start=1):
+            if r in captions:
+                continue
+            photos, under = tr.tc_lst, rows[r].tc_lst if r + 1 in captions else []
+            for c in range(1, max(len(photos), len(under)) + 1):  # each photo, then its caption
+                for row, cells in ((r, photos), (r + 1, under)):
+                    if c > len(cells):
+                        continue
+                    place = Place("cell", self.tables, row, c)
+                    for p in _cell_paragraphs(cells[c - 1]):
+                        self.blocks.extend(self.paragraph_blocks(Paragraph(p, self.doc), place, self.tables))
+
+
+def _cell_paragraphs(tc: etree._Element) -> list[etree._Element]:
+    """A cell's paragraphs, also those in content controls; a text box's come with its own."""
+    return [p for p in tc.iter(qn("w:p")) if not _inside(p, tc, (qn("w:txbxContent"),))]
+
+
+def _caption_rows(rows: list) -> set[int]:
+    """Rows (numbered from 1) of text only, each under a row of photos: their captions."""
+    return {
+        r for r in range(2, len(rows) + 1)
+        if not any(_has_image(tc) for tc in rows[r - 1].tc_lst)
+        and any(_has_image(tc) for tc in rows[r - 2].tc_lst)
+    }
+
+
+def _inside(el: etree._Element, top: etree._Element, tags: tuple[str, ...]) -> bool:
+    """Whether an element lies within one of `tags` below `top`."""
+    parent = el.getparent()
+    while parent is not None and parent is not top:
+        if parent.tag in tags:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _photo_table(tbl: etree._Element) -> bool:
+    """Every cell holding anything holds a picture (but for rows of captions under
+    photos), and no cell a table."""
+    if any(t is not tbl for t in tbl.iter(qn("w:tbl"))):  # a table inside
+        return False
+    captions = _caption_rows(tbl.tr_lst)
+    cells = [tc for r, tr in enumerate(tbl.tr_lst, start=1) if r not in captions for tc in tr.tc_lst]
+    filled = [tc for tc in cells if _has_image(tc) or _cell_text(tc).strip()]
+    return bool(filled) and all(_has_image(tc) for tc in filled)
+
+
 def _has_image(el: etree._Element) -> bool:
     """A picture or drawing that is not a text box (text boxes are read as text)."""
     for tag in ("w:drawing", "w:pict"):
@@ -263,6 +384,62 @@ def _has_image(el: etree._Element) -> bool:
             if next(shape.iter(qn("w:txbxContent")), None) is None:
                 return True
     return False
+
+
+_VML = "urn:schemas-microsoft-com:vml"
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_EMU_PER_TWIP = 635
+_EMU_PER_PT = 12700
+
+
+def _loose(shape: etree._Element, tag: str) -> etree._Element | None:
+    """The first `tag` in a shape that is not inside one of its text boxes."""
+    return next((el for el in shape.iter(tag) if not _inside(el, shape, (qn("w:txbxContent"),))), None)
+
+
+def _grouped_with_picture(box: etree._Element) -> bool:
+    """A text box grouped with a picture (Word's 组合: a photo and its caption box)."""
+    shape = next((a for a in box.iterancestors(qn("w:drawing"), qn("w:pict"))), None)
+    return shape is not None and _picture_ref(shape) is not None
+
+
+def _picture_ref(shape: etree._Element) -> tuple[str, bool, int | None] | None:
+    """(relationship id, linked rather than embedded, drawn width in EMU) of a picture."""
+    if shape.tag == qn("w:drawing"):
+        blip = _loose(shape, qn("a:blip"))
+        if blip is None:
+            return None
+        rid, linked = blip.get(qn("r:embed")), False
+        if not rid:
+            rid, linked = blip.get(qn("r:link")), True
+        extent = next(shape.iter(qn("wp:extent")), None)
+        width = int(extent.get("cx", "0")) if extent is not None else None
+        return (rid, linked, width) if rid else None
+    data = _loose(shape, f"{{{_VML}}}imagedata")
+    if data is None or not data.get(f"{{{_R}}}id"):
+        return None
+    width = None
+    style = next((s.get("style", "") for s in shape.iter(f"{{{_VML}}}shape")), "")
+    m = re.search(r"(?:^|;)\s*width:\s*([\d.]+)pt", style)
+    if m:
+        width = int(float(m[1]) * _EMU_PER_PT)
+    return data.get(f"{{{_R}}}id"), False, width
+
+
+def _column_width(sect: etree._Element) -> tuple[int, int]:
+    """(column width in EMU, number of columns) of a section."""
+    size, margins, cols = sect.find(qn("w:pgSz")), sect.find(qn("w:pgMar")), sect.find(qn("w:cols"))
+
+    def twips(el: etree._Element | None, attr: str, default: int) -> int:
+        try:
+            return int(float(el.get(qn(attr), default))) if el is not None else default
+        except ValueError:
+            return default
+
+    frame = twips(size, "w:w", 11906) - twips(margins, "w:left", 1800) - twips(margins, "w:right", 1800)
+    n = max(1, twips(cols, "w:num", 1))
+    gap = twips(cols, "w:space", 425)
+    return (frame - gap * (n - 1)) * _EMU_PER_TWIP // n, n
 
 
 def _cell_text(tc: etree._Element) -> str:

@@ -24,6 +24,15 @@ PAGE_NUMBER = re.compile(r"^(?:[-—－·\s]*\d{1,4}[-—－·\s]*|第\s*\d{1,4}
 CONTINUED = re.compile(r"^续表\s*\d*$")
 ENTRY = re.compile(r"^[【\[［〔]\s*(?P<title>[^】\]］〕]{1,60}?)\s*[】\]］〕]\s*(?P<rest>.*)$", re.S)
 CAPTION = re.compile(r"^表\s*(?P<n>\d+)[\s\u3000:：、.．]*(?P<title>.*)$")
+# 图N　caption, and the credit printed after it: （张三　摄） （市政协　供图） （摄影：张三） 张三 摄.
+FIGURE_CAPTION = re.compile(r"^图\s*(?P<n>\d+)(?P<sep>[\s\u3000:：、.．]*)(?P<title>.*)$", re.S)
+_PHOTO_WORDS = "摄影|摄|供图|图片提供|提供"
+FIGURE_CREDITS = (
+    re.compile(rf"^(?P<title>.*?)[\s\u3000]*[（(]\s*(?P<kind>{_PHOTO_WORDS})\s*[:：]\s*(?P<name>[^（）()]+?)\s*[）)]$"),
+    re.compile(rf"^(?P<title>.*?)[\s\u3000]*[（(]\s*(?P<name>[^（）()]+?)[\s\u3000]*(?P<kind>{_PHOTO_WORDS})\s*[）)]$"),
+    re.compile(r"^(?P<title>.*?)[\s\u3000]+(?P<kind>摄影|供图)\s*[:：]\s*(?P<name>\S.{0,29})$"),
+    re.compile(r"^(?P<title>.*?)[\s\u3000]+(?P<name>[^\s\u3000，。]{1,20})[\s\u3000]*(?P<kind>摄影|摄|供图)$"),
+)
 CREDIT = re.compile(
     r"^[（(]\s*(?:供稿(?:单位|人)?[:：]\s*)?(?P<who>.+?)\s*(?:供稿|撰稿|提供)?\s*[）)]$"
 )
@@ -37,6 +46,25 @@ RUNIN = re.compile(
 )
 SPACE = " \t\u3000\u00a0"
 ORDINALS = "一二三四五六七八九十"
+
+
+def figure_credit(text: str) -> tuple[str, m.CreditKind | None, str]:
+    """(caption, kind, name) of a caption after its number: the credit split off."""
+    for pattern in FIGURE_CREDITS:
+        found = pattern.match(text)
+        if found and found["title"].strip(SPACE) and found["name"].strip(SPACE):
+            kind = m.CreditKind.PHOTO if found["kind"].startswith("摄") else m.CreditKind.SUPPLIED
+            return found["title"].strip(SPACE), kind, found["name"].strip(SPACE)
+    return text.strip(SPACE), None, ""
+
+
+def figure_caption_line(text: str) -> bool:
+    """A line standing alone that reads as a figure's caption (图1　会场（张三　摄）), not a
+    sentence about a figure (图1显示，……)."""
+    found = FIGURE_CAPTION.match(text)
+    if not found or len(text) > 80 or "。" in text:
+        return False
+    return bool(found["sep"]) or figure_credit(found["title"])[1] is not None
 
 
 def short(text: str, n: int = 20) -> str:

@@ -27,6 +27,7 @@ from yearbook.importers.patterns import (
     CREDIT_LINE,
     EMPTY_HEADER,
     ENTRY,
+    FIGURE_CAPTION,
     NO_CAPTION,
     NO_TITLE,
     NUMBERED,
@@ -34,12 +35,15 @@ from yearbook.importers.patterns import (
     SENTENCE_END,
     SPACE,
     WEB,
+    figure_caption_line,
+    figure_credit,
     ordinal,
     short,
     split_runin_parts,
 )
+from yearbook.importers.pictures import ImageFiles, Unusable, usable
 from yearbook.importers.records import TableContext, table_spec
-from yearbook.importers.source import Block, Para, Place, Source, TableBlock, located
+from yearbook.importers.source import Block, ImageBlock, Para, Place, Source, TableBlock, located
 from yearbook.load.book import BOOK_FILE
 from yearbook.text import Text
 
@@ -118,12 +122,56 @@ register(
             "“{file}”中找不到年份，无法确定记述年度。请用 --year 指明，例如 --year 2022",
             "'{file}' names no year, so the recorded year is unknown. Give it with --year, e.g. --year 2022",
         ),
+        "import.image_no_caption": (
+            "{where}这幅图片前后没有“图N　图题”形式的图题，没有导入；请在数据中添加插图并写上图题",
+            "{where}this picture has no caption of the form '图N　caption' next to it and was not "
+            "imported; add the figure to the data with its caption",
+        ),
+        "import.image_linked": (
+            "{where}图片“{name}”只是链接到文档以外的文件，文档里没有这幅图，没有导入；"
+            "请把原图放进数据文件夹后添加插图",
+            "{where}the picture '{name}' is only linked to a file outside the document, which does not "
+            "hold it; it was not imported; put the original into the data folder and add the figure",
+        ),
+        "import.image_format": (
+            "{where}图片“{name}”是 {format} 格式，无法转换为 PNG，没有导入（图题已作为普通段落保留）；"
+            "请在 Word 中右击图片“另存为图片”（PNG 或 JPEG），放进数据文件夹后添加插图",
+            "{where}the picture '{name}' is in {format} format, which cannot be converted to PNG; it was "
+            "not imported (its caption is kept as a paragraph); in Word, right-click it, 'Save as "
+            "Picture' (PNG or JPEG), put it into the data folder and add the figure",
+        ),
+        "import.image_broken": (
+            "{where}图片“{name}”无法使用，没有导入（图题已作为普通段落保留）：{reason}",
+            "{where}the picture '{name}' cannot be used and was not imported (its caption is kept as "
+            "a paragraph): {reason}",
+        ),
+        "import.caption_only": (
+            "{where}“{text}”是图题，但这里没有图片（文本中不带图片），已作为普通段落保留；"
+            "请把图片放进数据文件夹，在数据中添加插图后删去这一段",
+            "{where}'{text}' is a figure caption, but there is no picture here (text holds none); it is "
+            "kept as a paragraph; put the picture into the data folder, add the figure and delete "
+            "this paragraph",
+        ),
+        "import.figure_number": (
+            "{where}图号“图{found}”与生成时的图号“图{number}”不同（图号全书从图1起连续编排），"
+            "正文中提到这幅图的地方请核对",
+            "{where}the figure number 图{found} differs from the number the build gives it, 图{number} "
+            "(figures are numbered from 图1 through the book); check where the text names it",
+        ),
+        "import.after_figure": (
+            "{where}这一段在图片之后，生成时图片排在条目末尾（正文和表格之后），请核对",
+            "{where}this follows a picture; the build sets an entry's figures at its end (after its "
+            "text and tables); please check",
+        ),
         "import.nothing": (
             "“{file}”中没有可导入的文字",
             "'{file}' holds no text to import",
         ),
     }
 )
+
+_PLAIN_STYLES = ("", "Normal", "Caption", "题注")
+
 
 @dataclass
 class _Here:
@@ -144,6 +192,8 @@ class Imported:
     auto_titles: set[int] = field(default_factory=set)  # chapters whose title was supplied
     year_guessed: bool = False
     warnings: list[Diagnostic] = field(default_factory=list)
+    # Image files for the data folder, by path relative to it (images/image1.jpg).
+    images: dict[str, bytes] = field(default_factory=dict)
 
 
 class _Recogniser:
@@ -169,9 +219,15 @@ class _Recogniser:
         self.bold_entries: set[int] = set()  # entries whose title was a bold run-in, not 【】
         self.table_numbers: list[tuple[int, Place]] = []
         self.first_table_number: int | None = None
+        self.images = ImageFiles()
+        self.figure_count = 0
+        self.figured: set[int] = set()  # entries that already have a figure
+        self.plates: list[m.PlatePage] = []
+        self.plate_table = 0  # the table the last plate photo was in
         blocks = source.blocks
+        # No formatting that tells headings from text (a caption's style says nothing about that).
         self.plain = not any(
-            isinstance(b, Para) and (b.heading or b.bold or b.centred or b.style not in ("", "Normal"))
+            isinstance(b, Para) and (b.heading or b.bold or b.centred or b.style not in _PLAIN_STYLES)
             for b in blocks
         )
 
@@ -220,6 +276,7 @@ class _Recogniser:
         assert self.entry is not None
         if self.entry_tabled:
             self.warn("import.after_table", place)
+        self.after_figure(place)
         if self.part is not None:
             self.part.paragraphs.append(Text(text))
         else:
@@ -228,11 +285,19 @@ class _Recogniser:
     # ── the blocks ───────────────────────────────────────────────────────
     def run(self) -> None:
         blocks = self.joined_tables(self.source.blocks)
+        captions = self.figure_captions(blocks)
+        placed = set(captions.values())  # captions, placed with their pictures
         caption: tuple[str, Para] | None = None
         for i, block in enumerate(blocks):
             if isinstance(block, TableBlock):
                 self.table(block, caption)
                 caption = None
+                continue
+            if isinstance(block, ImageBlock):
+                found = captions.get(i)
+                self.picture(block, blocks[found] if found is not None else None)
+                continue
+            if i in placed:
                 continue
             text = block.text
             if not text.strip(SPACE):
@@ -242,6 +307,112 @@ class _Recogniser:
                 caption = (text, block)
                 continue
             self.paragraph(block, blocks, i)
+
+    # ── figures ──────────────────────────────────────────────────────────
+    def figure_captions(self, blocks: list[Block]) -> dict[int, int]:
+        """Each picture's caption: the block just after it (or, where the document puts
+        captions above pictures, just before it), in the same or the next paragraph."""
+
+        def caption(i: int, j: int) -> bool:
+            if not 0 <= j < len(blocks) or j in taken:
+                return False
+            image, para = blocks[i], blocks[j]
+            if not isinstance(para, Para) or para.literal:
+                return False
+            assert isinstance(image, ImageBlock)
+            if image.table:  # a photo table: the text of the same cell, or of the one under it
+                cap, pic = para.place, image.place
+                same_column = cap.kind == "cell" and (cap.n, cap.col) == (pic.n, pic.col)
+                return same_column and cap.row - pic.row in (0, 1)
+            near = para.place.kind == image.place.kind and abs(para.place.n - image.place.n) <= 2
+            return near and self.is_caption(para)
+
+        images = [i for i, b in enumerate(blocks) if isinstance(b, ImageBlock)]
+
+        def pair(order: tuple[int, ...]) -> dict[int, int]:
+            taken.clear()
+            pairs: dict[int, int] = {}
+            for i in images:
+                for step in order:
+                    if caption(i, i + step):
+                        pairs[i] = i + step
+                        taken.add(i + step)
+                        break
+            return pairs
+
+        taken: set[int] = set()
+        # Captions under the pictures, unless captions above pair more of them.
+        below = len(pair((1,))) >= len(pair((-1,)))
+        return pair((1, -1) if below else (-1, 1))
+
+    @staticmethod
+    def is_caption(p: Para) -> bool:
+        if FIGURE_CAPTION.match(p.text):
+            # next to a picture even 图1会场 is its caption; 图1显示，……。 is a sentence about it
+            return figure_caption_line(p.text) or (len(p.text) <= 60 and not SENTENCE_END.search(p.text))
+        # Word's caption style without a number typed (the number was a field): not a table's
+        return p.style in ("Caption", "题注") and not CAPTION.match(p.text) and len(p.text) <= 80
+
+    def in_front(self) -> bool:
+        """Nothing of a chapter placed yet: where a book's 彩页 stand."""
+        return not any(c.sections or c.articles for c in self.chapters)
+
+    def picture(self, image: ImageBlock, caption: Para | None) -> None:
+        """A picture with its caption becomes a figure (or, in a photo table before the
+        first chapter, a 彩页 photo); without a caption it is named in a warning."""
+        numbered = FIGURE_CAPTION.match(caption.text) if caption is not None else None
+        plate = image.table > 0 and self.in_front() and caption is not None and numbered is None
+        if caption is None:
+            self.warn("import.image_no_caption", image.place)
+            return
+        title_text = numbered["title"] if numbered else caption.text
+        title, kind, name = figure_credit(title_text)
+        if not title:  # a bare 图N: no caption to give the figure
+            self.warn("import.image_no_caption", image.place)
+        path = self.image_file(image) if title else None
+        if path is None:
+            self.add_paragraph(caption.text, caption.place)  # the caption's text is never lost
+            return
+        credit = m.Credit(kind, Text(name)) if kind is not None else None
+        width = m.FigureWidth.PAGE if image.page_width else m.FigureWidth.COLUMN
+        figure = m.Figure(Text(path), Text(title), credit, width=width)
+        if plate:
+            if not self.plates or self.plate_table != image.table or len(self.plates[-1].photos) >= 4:
+                self.plates.append(m.PlatePage())
+            self.plate_table = image.table
+            self.plates[-1].photos.append(figure)
+            return
+        self.figure_count += 1
+        if numbered and int(numbered["n"]) != self.figure_count:
+            self.warn("import.figure_number", caption.place, found=numbered["n"], number=self.figure_count)
+        if self.article is not None:
+            self.article.body.append(figure)
+            return
+        if self.entry is None:
+            self.warn("import.no_entry", image.place, title=NO_TITLE)
+            self.new_entry(NO_TITLE, image.place)
+        assert self.entry is not None
+        self.entry.figures.append(figure)
+        self.figured.add(id(self.entry))
+
+    def image_file(self, image: ImageBlock) -> str | None:
+        """The picture's file in the data folder, or None with a located warning."""
+        if image.data is None:
+            self.warn("import.image_linked", image.place, name=image.name or "?")
+            return None
+        known = self.images.known(image.data)
+        if known is not None:
+            return known  # the same picture again: checked once, one file
+        try:
+            data, name = usable(image.data, image.name or "image.png")
+        except Unusable as problem:
+            self.warn(problem.code, image.place, **problem.args_)
+            return None
+        return self.images.add(data, name, original=image.data)
+
+    def after_figure(self, place: Place) -> None:
+        if self.article is None and self.entry is not None and id(self.entry) in self.figured:
+            self.warn("import.after_figure", place)
 
     def joined_tables(self, blocks: list[Block]) -> list[Block]:
         """A table continued on the next page (续表, the header repeated) is one table."""
@@ -272,6 +443,11 @@ class _Recogniser:
         """Try each form in turn; the first that recognises the paragraph places it."""
         if p.numbered and self.article is None and not p.literal:
             self.warn("import.auto_number", p.place, text=short(p.text))
+        if not p.literal and figure_caption_line(p.text):
+            # a caption with no picture (text copied from a page, or a picture that was lost)
+            self.warn("import.caption_only", p.place, text=short(p.text, 30))
+            self.add_paragraph(p.text, p.place)
+            return
         here = _Here(blocks, i, self.next_para(blocks, i))
         forms = (
             self.kept_as_is, self.top_lines, self.web_line, self.page_line, self.article_title,
@@ -406,6 +582,7 @@ class _Recogniser:
             if rest:
                 entry.paragraphs.append(Text(rest))
             return True
+        self.after_figure(p.place)
         self.part = m.Part(Text(title), [Text(rest)] if rest else [])
         self.entry.parts.append(self.part)
         self.entry_from_text[id(self.entry)] = False
@@ -440,7 +617,7 @@ class _Recogniser:
     @staticmethod
     def next_para(blocks: list, i: int) -> Para | None:
         for b in blocks[i + 1 :]:
-            if isinstance(b, TableBlock):
+            if not isinstance(b, Para):
                 return None
             if b.text.strip(SPACE):
                 return b
@@ -485,7 +662,7 @@ class _Recogniser:
         """Only web-page lines follow before the next 类目: a 供稿 line inside the chapter
         (one unit's part among several) stays where it is, as text."""
         for b in blocks[i + 1 :]:
-            if isinstance(b, TableBlock):
+            if not isinstance(b, Para):
                 return False
             if b.heading == 1:
                 return True
@@ -529,6 +706,7 @@ class _Recogniser:
             self.warn("import.no_entry", block.place, title=NO_TITLE)
             self.new_entry(NO_TITLE, block.place)
         assert self.entry is not None
+        self.after_figure(block.place)
         self.entry.tables.append(spec)
         self.entry_tabled = True
 
@@ -593,12 +771,13 @@ class _Recogniser:
         book = m.Book(
             Text(title), (self.edition or year + 1), year, Text(unit), chapters,
             first_table_number=self.first_table_number or 1,
+            plates=self.plates,
         )
         if guessed:
             d = Diagnostic("import.year_guessed", {"year": year})
             d.severity = Severity.WARNING
             self.warnings.append(d)
-        return Imported(book, self.source, self.notes, supplied, guessed, self.warnings)
+        return Imported(book, self.source, self.notes, supplied, guessed, self.warnings, self.images.files)
 
     def check_table_numbers(self) -> None:
         if not self.table_numbers:

@@ -75,7 +75,19 @@ class TableBlock:
     title_row: bool = False
 
 
-Block = Para | TableBlock
+@dataclass
+class ImageBlock:
+    """A picture in the document, where it stands in reading order: the image file's
+    bytes as the document holds them (None when only linked to a file outside it)."""
+
+    data: bytes | None
+    name: str  # the file name inside the document (word/media/image3.png)
+    place: Place
+    page_width: bool = False  # drawn across the columns of a multi-column page
+    table: int = 0  # > 0: in a cell of table N (photos laid out in a table, as 彩页 are)
+
+
+Block = Para | TableBlock | ImageBlock
 
 
 @dataclass

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import Path
+from urllib.parse import unquote
 
 from yearbook.diagnostics import Diagnostic, Location, YearbookError
 from yearbook.i18n import register
-from yearbook.importers.source import Block, Para, Place, Source, Span, TableBlock
+from yearbook.importers.source import Block, ImageBlock, Para, Place, Source, Span, TableBlock
 from yearbook.importers.standard import STANDARD_HEADERS
 
 register(
@@ -175,6 +177,10 @@ def column_count(cells: list[str]) -> int | None:
     return None
 
 
+# Markdown's picture: ![caption](file "title"); the file is relative to the .md file.
+_MD_IMAGE = re.compile(r'^!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<src>[^)\s>]+)>?(?:\s+"[^"]*")?\s*\)$')
+
+
 class _Lines:
     def __init__(self, text: str, source: Source):
         self.lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -198,6 +204,9 @@ class _Lines:
                 i = self.pipe_table(i)
             elif "\t" in self.lines[i].strip(_SPACE) and self.tab_table(i) > i + 1:
                 i = self.tab_table(i, emit=True)
+            elif found := _MD_IMAGE.match(self.lines[i].strip(_SPACE)):
+                self.picture(found["src"], found["alt"].strip(_SPACE), i + 1)
+                i += 1
             else:
                 start, text = i, self.lines[i]
                 while self.wrapped(self.lines[i]) and self.continues(i + 1):
@@ -211,6 +220,20 @@ class _Lines:
             place = Place("line", self.first_join)
             self.source.warn("import.unwrapped", place, count=self.joined, width=self.wrap)
         return self.blocks
+
+    def picture(self, src: str, alt: str, line: int) -> None:
+        """A Markdown picture: the file's bytes where it is found, its alt text as the caption."""
+        place = Place("line", line)
+        name = unquote(src).replace("\\", "/").rsplit("/", 1)[-1]
+        data = None
+        if "://" not in src:
+            try:
+                data = (Path(self.source.file).parent / unquote(src)).read_bytes()
+            except OSError:
+                data = None
+        self.blocks.append(ImageBlock(data, name, place))
+        if alt:
+            self.blocks.append(Para(alt, place, style="Caption"))
 
     def wrapped(self, line: str) -> bool:
         """A line the PDF broke at the column edge: as wide as most lines, no sentence end."""
