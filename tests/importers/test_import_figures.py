@@ -209,8 +209,13 @@ plates:
 def test_plates_round_trip(tmp_path):
     data = tmp_path / "data"
     shutil.copytree("data", data)
-    with (data / "book.yaml").open("a", encoding="utf-8") as f:
-        f.write(PLATES)
+    # The example's own 彩页 give way to these three pages of one, three and four photos.
+    book_yaml = data / "book.yaml"
+    text = book_yaml.read_text(encoding="utf-8")
+    start = text.find("\nplates:")
+    if start >= 0:
+        text = text[:start + 1] + text[text.index("\nchapters:", start) + 1:]
+    book_yaml.write_text(text + PLATES, encoding="utf-8")
     first = build_docx(data, tmp_path / "first")
     assert run_import(first, tmp_path / "imported", None, False) == 0
     book_text = (tmp_path / "imported" / "book.yaml").read_text(encoding="utf-8")
