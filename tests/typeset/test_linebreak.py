@@ -239,3 +239,17 @@ def test_a_line_holding_one_latin_word_is_letter_spaced_to_justify() -> None:
     pieces = m.place(first)
     assert pieces[0][3] > 0  # no other gap to stretch: the letters are spaced
     assert _line_end(m, pieces[:1]) == pytest.approx(10 * EM)
+
+
+def test_placing_needs_no_fitting_by_the_same_measure() -> None:
+    # A Measure keeps the marks and narrow runs it finds; the first call may be any of them.
+    rng = random.Random(15835)
+    alphabet = list("中华人民共和国政协委员会议") * 4 + list(CLOSING + OPENING) + ["2023年", "98.6%", "GB/T 15834 "]
+    for _ in range(100):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 120)))
+        fitted = Measure(text, widths(text), EM)
+        lines = fitted.fit(rng.uniform(6, 20) * EM, EM * 2)
+        fresh = Measure(text, widths(text), EM)
+        for line in lines:
+            assert fresh.place(line) == fitted.place(line)
+            assert fresh.squeezable(line.start, line.end) == fitted.squeezable(line.start, line.end)

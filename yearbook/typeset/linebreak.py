@@ -164,6 +164,30 @@ class Measure:
         self.cum: list[float] = [0.0, *accumulate(widths)]
         self.ems = ems
         self.squeeze = squeeze
+        # Found on first use and kept: a paragraph is fitted and placed line by line.
+        self._marks: list[int] | None = None  # offsets of full-width marks that may be squeezed
+        self._amounts: dict[int, float] = {}  # what each of those gives
+        self._runs: tuple[list[int], list[int], bytearray] | None = None  # narrow runs
+
+    def _mark_offsets(self) -> list[int]:
+        if self._marks is None:
+            self._marks = [m.start() for m in _SQUEEZABLE.finditer(self.text)]
+            self._amounts = {k: self.squeeze_amount(k) for k in self._marks}
+        return self._marks
+
+    def _narrow_runs(self) -> tuple[list[int], list[int], bytearray]:
+        """Starts and ends of the runs of narrow characters, and a flag per character."""
+        if self._runs is None:
+            starts: list[int] = []
+            ends: list[int] = []
+            flags = bytearray(len(self.text))
+            for m in _NARROW_RUN.finditer(self.text):
+                a, b = m.span()
+                starts.append(a)
+                ends.append(b)
+                flags[a:b] = b"\x01" * (b - a)
+            self._runs = (starts, ends, flags)
+        return self._runs
 
     def squeeze_amount(self, i: int) -> float:
         """How much the empty half of the full-width mark text[i] may give (0 if none)."""
@@ -176,17 +200,20 @@ class Measure:
         """The total that squeezing may take from characters [start, end)."""
         if not self.squeeze:
             return 0.0
-        return sum(self.squeeze_amount(i) for i in self._squeeze_marks(start, end))
+        marks = self._squeeze_marks(start, end)
+        return sum(map(self._amounts.__getitem__, marks)) if marks else 0
 
     def _squeeze_marks(self, start: int, end: int) -> list[int]:
+        marks = self._mark_offsets()
+        i = bisect_left(marks, start)
+        j = bisect_left(marks, end, i)
+        if i == j:
+            return []
         # An opening mark that starts the line keeps its empty half, so the line's left edge
         # stays where the indent puts it.
-        text = self.text
-        return [
-            m.start()
-            for m in _SQUEEZABLE.finditer(text, start, end)
-            if m.start() > start or text[start] in _SQUEEZE_RIGHT
-        ]
+        if marks[i] == start and self.text[start] not in _SQUEEZE_RIGHT:
+            i += 1
+        return marks[i:j]
 
     # -- line filling ---------------------------------------------------------------------------
 
@@ -257,7 +284,9 @@ class Measure:
         before: dict[int, float] = {}  # gap before index reduced by
         used = 0.0
         if natural > line.width + _EPS and self.squeeze:
-            marks = [(k, self.squeeze_amount(k)) for k in self._squeeze_marks(s, ce)]
+            found = self._squeeze_marks(s, ce)
+            amounts = self._amounts
+            marks = [(k, amounts[k]) for k in found]
             avail = sum(a for _, a in marks)
             if avail > 0:
                 ratio = min(1.0, (natural - line.width) / avail)
@@ -269,10 +298,15 @@ class Measure:
         width = natural - used
         cuts = {s, ce}
         narrow_pairs = 0
-        for m in _NARROW_RUN.finditer(text, s, ce):
-            cuts.add(m.start())
-            cuts.add(m.end())
-            narrow_pairs += m.end() - m.start() - 1
+        run_starts, run_ends, narrow_at = self._narrow_runs()
+        r = bisect_right(run_ends, s)  # the first run that ends after s
+        while r < len(run_starts) and run_starts[r] < ce:
+            a = max(run_starts[r], s)
+            b = min(run_ends[r], ce)
+            cuts.add(a)
+            cuts.add(b)
+            narrow_pairs += b - a - 1
+            r += 1
         cuts.update(boundaries[bisect_right(boundaries, s) : bisect_left(boundaries, ce)])
         cuts.update(k + 1 for k in after)
         cuts.update(before)
@@ -295,10 +329,10 @@ class Measure:
         pieces: list[Piece] = []
         order = sorted(cuts)
         for a, b in pairwise(order):
-            narrow = _NARROW_CHAR.match(text, a) is not None
+            narrow = narrow_at[a]
             cs = narrow_stretch if narrow else stretch
             pieces.append((a, b, x, cs))
-            gap = narrow_stretch if narrow and b < ce and _NARROW_CHAR.match(text, b) else stretch
+            gap = narrow_stretch if narrow and b < ce and narrow_at[b] else stretch
             x += cum[b] - cum[a] + (b - a - 1) * cs + gap - after.get(b - 1, 0.0) - before.get(b, 0.0)
         if line.end > ce:
             # Spaces where the line breaks are drawn past its end, where they are invisible, so

@@ -98,6 +98,7 @@ class FontSet:
         self.char_roles = {name: cs.font for name, cs in (characters or {}).items()}
         self.names: dict[str, str] = {}
         self._coverage: dict[str, set[int] | dict[int, int]] = {}
+        self._covered: dict[str, set[str]] = {}  # characters met in spans() that the face has
         for role, face in faces.items():
             if face.key not in pdfmetrics.getRegisteredFontNames():
                 metrics = face_metrics(face.path, face.subfont_index)
@@ -105,6 +106,7 @@ class FontSet:
             font = pdfmetrics.getFont(face.key)
             self.names[role] = face.key
             self._coverage[role] = font.face.charToGlyph
+            self._covered[role] = set()
 
     def name(self, role: str) -> str:
         return self.names[role]
@@ -123,8 +125,12 @@ class FontSet:
 
     def spans(self, role: str, text: str) -> list[tuple[str, str]]:
         """`text` cut into (role, text) spans so each character is set in a face that has it."""
+        known = self._covered[role]
+        if known.issuperset(text):
+            return [(role, text)]
         coverage = self._coverage[role]
-        if all(ord(c) in coverage for c in text):
+        if all(map(coverage.__contains__, map(ord, text))):
+            known.update(text)
             return [(role, text)]
         out: list[tuple[str, str]] = []
         for char in text:

@@ -302,10 +302,18 @@ class _Code:
         return self.code
 
 
+_NUMS: dict[float, str] = {}  # line positions, spacings and sizes recur on every page
+
+
 def _num(v: float) -> str:
     """A PDF number: 3 decimals (1/1000 pt), no trailing zeros, never -0."""
-    s = f"{v:.3f}".rstrip("0").rstrip(".")
-    return "0" if s in ("-0", "") else s
+    s = _NUMS.get(v)
+    if s is None:
+        if len(_NUMS) >= 65536:
+            _NUMS.clear()
+        s = f"{v:.3f}".rstrip("0").rstrip(".")
+        s = _NUMS[v] = "0" if s in ("-0", "") else s
+    return s
 
 
 def paragraph_from_runs(
