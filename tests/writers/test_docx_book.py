@@ -120,11 +120,6 @@ def test_book_docx_validates(book, tmp_path):
 
 
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
-@pytest.mark.xfail(
-    reason="known fault: since the DOCX's section rework, LibreOffice 7.4 shows no page number for "
-    "目录 entries whose heading falls on pages 1-9 (10 and above are shown); Word not checked",
-    strict=False,
-)
 def test_libreoffice_shows_the_fields_results_before_any_update(book, style, tmp_path):
     doc, _, page_map, data, _, _ = book
     path = tmp_path / "book.docx"

@@ -16,7 +16,18 @@ from docx.document import Document as WordDocument
 from docx.oxml.ns import qn
 from lxml import etree
 
-from yearbook.doctree import Block, Document, Heading, Paragraph, ParaRole, Run, RunRole, Table
+from yearbook.doctree import (
+    Block,
+    Document,
+    Heading,
+    Index,
+    Paragraph,
+    ParaRole,
+    Run,
+    RunRole,
+    Table,
+    TableOfContents,
+)
 from yearbook.style import Style
 from yearbook.writers.docx import oxml
 from yearbook.writers.docx.book import BookParts
@@ -53,12 +64,15 @@ def write_body(
     groups = _group(blocks, style, body_start=len(doc.front))
     restarts = _seq_restarts(blocks)
     pictures = PictureWriter(document)
+    line_grid = _line_grid_groups(groups, len(doc.front))
     for index, group in enumerate(groups):
         elements = [e for b in group.blocks for e in _block(b, style, group.wide, restarts, pictures, book)]
         last = index == len(groups) - 1
         cols = 1 if group.wide else page.columns
         sect_pr = furniture.sect_pr(body_sect_pr if last else None, index == 0, group.head, group.opening)
         set_section(sect_pr, cols, page.column_gap, group.start)
+        if index in line_grid:
+            _line_grid_only(sect_pr)
         if not last:
             if elements[-1].tag != _P:
                 elements.append(_section_mark())
@@ -228,6 +242,32 @@ def _run(run: Run) -> etree._Element:
             if piece:
                 r.append(oxml.text(piece))
     return r
+
+
+def _line_grid_groups(groups: list[_Group], front_blocks: int) -> set[int]:
+    """The sections of the front matter (with the 目录) and of the 索引 with its heading.
+
+    They keep the line grid but not the character grid: on a character grid LibreOffice
+    drops a one-digit page number after a right-aligned dot leader. LibreOffice takes a
+    page's grid from the section that starts the page, so the whole front matter and the
+    索引's opening section go without it."""
+    out: set[int] = set()
+    seen = 0
+    for i, group in enumerate(groups):
+        if seen < front_blocks:
+            out.add(i)
+        seen += len(group.blocks)
+        if any(isinstance(b, TableOfContents | Index) for b in group.blocks):
+            out.update({i - 1, i} if i else {i})
+    return out
+
+
+def _line_grid_only(sect_pr: etree._Element) -> None:
+    """A line grid without the character grid (see _line_grid_groups)."""
+    grid = sect_pr.find(qn("w:docGrid"))
+    if grid is not None:
+        grid.set(qn("w:type"), "lines")
+        grid.attrib.pop(qn("w:charSpace"), None)
 
 
 def _section_mark() -> etree._Element:
