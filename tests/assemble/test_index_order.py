@@ -40,3 +40,18 @@ def test_chronicle_day_labels():
     assert day_label(parse("2022-03-30/04-02")) == "30日至4月2日"
     assert day_label(parse("2022-03")) == "是月"
     assert day_label(parse("2022-06-08, 2022-06-14")) == "8日、14日"
+
+
+def test_same_reading_and_tone_by_stroke_count():
+    # 长 (cháng, 4 strokes) before 常 (cháng, 11) before 偿 (cháng, 11: then Unicode order).
+    assert ordered("常务委员会", "长城", "偿还") == ["长城", "偿还", "常务委员会"]
+    # 十 (shí, 2) before 石 (5) before 实 (8) before 食 (9).
+    assert ordered("食品安全", "实事", "石化", "十大") == ["十大", "石化", "实事", "食品安全"]
+
+
+def test_stroke_counts_come_from_unihan():
+    from yearbook.assemble.index import strokes
+
+    counts = strokes()
+    assert counts["一"] == 1 and counts["长"] == 4 and counts["常"] == 11 and counts["鬱"] == 29
+    assert len(counts) > 20000
