@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from yearbook.assemble.book import assemble_with_warnings
 from yearbook.diagnostics import Diagnostic
@@ -60,10 +61,24 @@ def needs_page_map(doc: Document) -> bool:
     return any(isinstance(b, TableOfContents | Index) for b in [*doc.front, *doc.blocks])
 
 
+def _write_docx(doc: Document, style: Style, out: BinaryIO, page_map: PageMap | None) -> None:
+    # Imported here: a chapter's DOCX is written in a child process, which then pays for
+    # python-docx's import on the second core instead of this one.
+    from yearbook.writers.docx import write_docx
+
+    write_docx(doc, style, out, page_map)
+
+
+def _template_warnings(style: Style) -> list[Diagnostic]:
+    if style.template is None:
+        return []
+    from yearbook.writers.docx.template import template_warnings
+
+    return template_warnings(style)
+
+
 def build(data_dir: Path, out_dir: Path, prepared: Prepared | None = None) -> BuildResult:
     from yearbook.fonts import font_warnings, missing_glyphs, resolve_faces
-    from yearbook.writers.docx import write_docx
-    from yearbook.writers.docx.template import template_warnings
     from yearbook.writers.pdf import write_pdf
 
     prepared = prepared or prepare(data_dir)
@@ -72,7 +87,7 @@ def build(data_dir: Path, out_dir: Path, prepared: Prepared | None = None) -> Bu
         *prepared.warnings,
         *font_warnings(faces, prepared.style),
         *missing_glyphs(prepared.document, faces, prepared.style),
-        *template_warnings(prepared.style),
+        *_template_warnings(prepared.style),
     ]
     stem = output_stem(prepared)
     docx_path, pdf_path = out_dir / f"{stem}.docx", out_dir / f"{stem}.pdf"
@@ -81,7 +96,7 @@ def build(data_dir: Path, out_dir: Path, prepared: Prepared | None = None) -> Bu
     # waits for the PDF; anything else has its DOCX written on the second core meanwhile.
     layout: list[PageMap] = []
     pdf_job = (pdf_path, lambda s: layout.append(write_pdf(doc, style, faces, s)))
-    docx_job = (docx_path, lambda s: write_docx(doc, style, s, layout[0] if layout else None))
+    docx_job = (docx_path, lambda s: _write_docx(doc, style, s, layout[0] if layout else None))
     if needs_page_map(doc):
         write_together(out_dir, [pdf_job, docx_job])
     else:

@@ -14,6 +14,7 @@ from yearbook.diagnostics import Diagnostic, YearbookError, display_path
 from yearbook.i18n import register, tr
 
 if TYPE_CHECKING:
+    from yearbook.build import Prepared
     from yearbook.check.report import CheckReport
 
 register(
@@ -215,11 +216,11 @@ def _print_diagnostics(diagnostics: list[Diagnostic]) -> None:
 def _build(args: argparse.Namespace) -> int:
     from yearbook.background import Background
     from yearbook.build import build, prepare
-    from yearbook.check import run_checks
 
     prepared = prepare(args.data_dir)
-    # The checks read only the loaded data: on the second core while the outputs are made.
-    checks = Background(lambda: run_checks(prepared.loaded))
+    # The checks read only the loaded data: on the second core while the outputs are made
+    # (imported there too, so this process goes straight on to the PDF).
+    checks = Background(lambda: _run_checks(prepared))
     if args.strict:
         report = checks.result()
         _print_summary(report, args)
@@ -238,6 +239,12 @@ def _build(args: argparse.Namespace) -> int:
         print(tr("cli.output", path=display_path(path), size=_size(path.stat().st_size)))
     _other_warnings(result.warnings)
     return 0
+
+
+def _run_checks(prepared: Prepared) -> CheckReport:
+    from yearbook.check import run_checks
+
+    return run_checks(prepared.loaded)
 
 
 def _print_summary(report: CheckReport, args: argparse.Namespace) -> None:
