@@ -24,10 +24,10 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("YEARBOOK_CACHE", str(folder))
     monkeypatch.setattr(metrics, "MIN_CACHED_SIZE", 0)  # the test face is tiny
     metrics.face_metrics.cache_clear()
-    metrics._codepoint_set.cache_clear()
+    metrics.face_codepoints.cache_clear()
     yield folder
     metrics.face_metrics.cache_clear()
-    metrics._codepoint_set.cache_clear()
+    metrics.face_codepoints.cache_clear()
 
 
 @pytest.fixture
@@ -92,7 +92,7 @@ def test_a_changed_font_file_is_not_taken_from_the_cache(cache: Path, ttf: Path)
     make_ttf(ttf, "Test Song", "政协")  # same path, other characters
     os.utime(ttf, ns=(ttf.stat().st_atime_ns, ttf.stat().st_mtime_ns + 10**9))
     metrics.face_metrics.cache_clear()
-    metrics._codepoint_set.cache_clear()
+    metrics.face_codepoints.cache_clear()
     assert ord("鉴") not in metrics.face_codepoints(ttf, 0)
 
 

@@ -105,11 +105,7 @@ def face_metrics(path: Path, index: int) -> TTFontFace:
     return face
 
 
+@cache
 def face_codepoints(path: Path, index: int) -> frozenset[int]:
     """The characters the face maps, as ReportLab will set them."""
-    return _codepoint_set(path, index)
-
-
-@cache
-def _codepoint_set(path: Path, index: int) -> frozenset[int]:
     return frozenset(face_metrics(path, index).charToGlyph)

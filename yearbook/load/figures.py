@@ -7,11 +7,12 @@ decided later, by yearbook.images, which opens it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from yearbook import model as m
-from yearbook.diagnostics import Diagnostic, Location
+from yearbook.diagnostics import Diagnostic, Location, display_path
 from yearbook.i18n import register
 from yearbook.load.schema import ChoiceKind, Field, ListKind, ObjectKind, TextKind
 from yearbook.text import Text
@@ -97,9 +98,12 @@ def book_figures(book: m.Book) -> list[m.Figure]:
     return out
 
 
-def resolve_figures(book: m.Book, data_dir: Path) -> list[Diagnostic]:
-    """Set each figure's `path`; report files missing or outside the data folder."""
+def resolve_figures(book: m.Book, data_dir: Path, files: Iterable[Path]) -> list[Diagnostic]:
+    """Set each figure's `path`, relative to the YAML file that names it (one of the
+    `files` the reader read); report files missing or outside the data folder."""
     root = data_dir.resolve()
+    # A location names its file as shown to the user; the reader knows the real path.
+    read = {display_path(path): path for path in files}
     problems: list[Diagnostic] = []
     for page in book.plates:
         if not 1 <= len(page.photos) <= MAX_PLATES_PER_PAGE:
@@ -107,7 +111,8 @@ def resolve_figures(book: m.Book, data_dir: Path) -> list[Diagnostic]:
     for figure in book_figures(book):
         written = figure.file.strip().replace("\\", "/")  # Windows users write images\a.jpg
         loc = figure.file.loc
-        path = (_yaml_file(loc, root).parent / written).resolve()
+        yaml_file = read.get(loc.file, root / "book.yaml") if loc is not None else root / "book.yaml"
+        path = (yaml_file.parent / written).resolve()
         if not path.is_relative_to(root):
             problems.append(Diagnostic("figure.outside", {"target": str(figure.file)}, loc))
         elif not path.is_file():
@@ -115,17 +120,3 @@ def resolve_figures(book: m.Book, data_dir: Path) -> list[Diagnostic]:
         else:
             figure.path = path
     return problems
-
-
-def _yaml_file(loc: Location | None, root: Path) -> Path:
-    """The YAML file a location names. Locations carry the path as shown to the user
-    (relative to the working folder, or to the data folder's parent): try each."""
-    if loc is None:
-        return root / "book.yaml"
-    shown = Path(loc.file)
-    if shown.is_absolute():
-        return shown
-    for base in (Path.cwd(), root.parent, root):
-        if (base / shown).is_file():
-            return base / shown
-    return root.parent / shown

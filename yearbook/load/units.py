@@ -127,7 +127,7 @@ def read_folder(
     if not isinstance(book, m.Book):
         return FolderResult(None, files, problems)
     # Image paths are the folder's own: a unit's pictures are found in the unit folder.
-    problems += resolve_figures(book, folder)
+    problems += resolve_figures(book, folder, files)
     book.units = ctx.units
     first: dict[str, m.Unit] = {}
     for unit in ctx.units:

@@ -16,17 +16,9 @@ from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace
 
-from yearbook.fonts import Face
+from yearbook.fonts import GLYPH_FALLBACK, Face
 from yearbook.fonts.metrics import face_metrics
 from yearbook.style import CharStyle
-
-# Fallback order when a role's face lacks a character: closest in look first.
-_FALLBACK = {
-    "song": ("fangsong", "kai", "hei"),
-    "fangsong": ("song", "kai", "hei"),
-    "kai": ("fangsong", "song", "hei"),
-    "hei": ("song", "fangsong", "kai"),
-}
 
 
 def _utf16_hex(code: int) -> str:
@@ -118,7 +110,7 @@ class FontSet:
         """The role whose face prints `char`: the role itself, else a fallback that has it."""
         if self.has(role, char) or not char.strip():
             return role
-        for other in _FALLBACK.get(role, ()):
+        for other in GLYPH_FALLBACK.get(role, ()):
             if other in self._coverage and self.has(other, char):
                 return other
         return role
