@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from pdfminer.layout import LTImage, LTPage
+from pdfminer.layout import LTCurve, LTImage, LTPage
 from pypdf import PdfReader
 
 from tests import imagemaker as mk
@@ -153,6 +153,9 @@ def test_plate_pages(style, faces):
     assert all(i.width < style.page.frame_width / 2 for i in four)
     assert "全体会议开幕" in text_below(pages[0], one)
     assert image_xobjects(pdf) == 2
+    # Before the first heading there is no running head: no head rule drawn on its own.
+    top = style.page.height - style.page.margin_top
+    assert not [o for o in pdfread.leaves(pages[0]) if isinstance(o, LTCurve) and o.y0 > top]
 
 
 def test_jpeg_goes_in_as_it_is_greyscale_too(style, faces):

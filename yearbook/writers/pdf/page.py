@@ -134,7 +134,8 @@ class YearbookDocTemplate(BaseDocTemplate):
         heads = self.style.heads
         if heads.running_heads and not self.marks.opening:
             text = self.marks.running_head if odd else self.meta.title
-            self._running_head(canv, text, left, right)
+            if text:  # before the first heading (彩页): no head, and no rule alone
+                self._running_head(canv, text, left, right)
         self.marks.opening = False
         self._page_number(canv, n, odd, left, right)
         canv.restoreState()
