@@ -275,6 +275,19 @@ def test_positions_inside_a_literal_block_with_deeper_lines(make_data):
     assert where == [(2, 3), (3, 5), (3, 8), (4, 3)]
 
 
+def test_positions_inside_a_folded_block(make_data):
+    from yearbook.load.nodes import Reader
+    from yearbook.text import Text
+
+    source = "title: >\n  第一行，\n  第二行\n\n  新段落\n    缩进行\n  末\nsections: []\n"
+    folder = chapter(make_data, source)
+    title = Reader(folder).read(folder / "chapter.yaml").get("title")
+    assert title.value == "第一行， 第二行\n新段落\n  缩进行\n末\n"
+    text = Text(title.value, title)
+    where = [(loc.line, loc.column) for loc in (text.position(title.value.index(c)) for c in "第，二新缩末")]
+    assert where == [(2, 3), (2, 6), (3, 4), (5, 3), (6, 5), (7, 3)]
+
+
 def test_an_empty_word_list_is_no_error(make_data):
     folder = make_data()
     (folder / "校对.yaml").write_text("# 以后再填\n", encoding="utf-8")

@@ -345,8 +345,8 @@ def position_in(scalar: Scalar, offset: int) -> Location:
     """Where character `offset` of a scalar's value stands in its file.
 
     Exact for plain and quoted one-line scalars and for literal blocks (`|`),
-    which is how text is written; close for plain and quoted scalars folded over
-    several lines (never outside them); other styles give the scalar's start.
+    which is how text is written; close for plain and quoted scalars and folded
+    blocks (`>`) over several lines (never outside them).
     """
     loc = scalar.loc
     value = scalar.value
@@ -371,7 +371,37 @@ def position_in(scalar: Scalar, offset: int) -> Location:
             else:
                 indent = len(text) - len(text.lstrip(" "))
             return Location(loc.file, src_line + 1, indent + 1 + offset - line_start)
+    if scalar.style == ">" and scalar.source_lines is not None:
+        return _in_folded_block(scalar, offset)
     return loc
+
+
+def _in_folded_block(scalar: Scalar, offset: int) -> Location:
+    """A folded block (`>`): its lines start below the indicator, less the block's
+    indentation (a more-indented line keeps the rest as text); a break between lines
+    is one character (a space, or a kept newline), a break and n blank lines n newlines."""
+    lines = scalar.source_lines or []
+    last = min(scalar.end_line or len(lines), len(lines))
+    row = scalar.loc.line + 1  # 1-based: the first line under the indicator
+    while row < last and not lines[row - 1].strip():
+        row += 1
+    if row > len(lines):
+        return scalar.loc
+    first = lines[row - 1]
+    indent = len(first) - len(first.lstrip(" "))
+    segment = first[indent:].rstrip()
+    remaining = offset
+    while remaining > len(segment) and row < last:
+        row += 1
+        blank = 0
+        while row < last and not lines[row - 1].strip():
+            row, blank = row + 1, blank + 1
+        if not lines[row - 1].strip():
+            break  # the block ended in blank lines
+        remaining -= len(segment) + max(1, blank)
+        segment = lines[row - 1][indent:].rstrip()
+    column = indent + max(0, min(remaining, len(segment))) + 1
+    return Location(scalar.loc.file, row, column)
 
 
 def _in_folded_lines(scalar: Scalar, offset: int) -> Location:
