@@ -70,7 +70,8 @@ def write_body(
     blocks = [*doc.front, *doc.blocks]  # a book's 书名页, 编辑说明 and 目录 first
     heads = odd_heads(blocks, book.page_map if book is not None else None)
     groups = _group(blocks, style, heads, body_start=len(doc.front))
-    marked = {id(blocks[i]) for i in heads.marked} if style.heads.running_heads else set()
+    own_heads = style.heads.running_heads and furniture.own_heads  # not a template's own headers
+    marked = {id(blocks[i]) for i in heads.marked} if own_heads else set()
     if marked:
         head_mark_style(document)
     restarts = _seq_restarts(blocks)

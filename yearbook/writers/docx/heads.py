@@ -51,7 +51,7 @@ def odd_heads(blocks: list[Block], page_map: PageMap | None = None) -> OddHeads:
             continue
         found = own
         kind = BY_LEVEL
-        if opening is not None and own[0][0] > begin + 1:
+        if opening is not None and own[0][0] > begin + 1 and opening.running_head == opening.text:
             kind = BY_MARK
             found = [(begin, opening), *own]
             out.marked.update(i for i, _ in found)
