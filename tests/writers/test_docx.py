@@ -265,7 +265,7 @@ def test_header_references_only_where_the_head_changes(yearbook_style: Style) ->
     assert rest == [{}, {}, {}, {"header default": rest[3].get("header default")}, {}]
     assert rest[3]["header default"] != first["header default"]
     odd = word.part.related_parts[first["header default"]].element
-    assert instr(odd).strip() == "STYLEREF 2"
+    assert instr(odd).strip() == "STYLEREF 2 \\l"
     assert "".join(t.text for t in odd.iter(f"{W}t")) == "综述"  # what Word shows on the first odd page
     zhuanwen = word.part.related_parts[rest[3]["header default"]].element
     assert instr(zhuanwen) == ""
@@ -320,7 +320,7 @@ def test_running_heads_odd_styleref_even_title_with_rule(word: docx.document.Doc
     section = word.sections[0]
     odd = section.header._element
     # The heading level, not the style's name: Chinese Word calls it 标题 2.
-    assert instr(odd).strip() == "STYLEREF 2"
+    assert instr(odd).strip() == "STYLEREF 2 \\l"
     assert "综述" in "".join(t.text for t in odd.iter(f"{W}t"))  # cached result for readers without fields
     even = section.even_page_header
     assert even.paragraphs[0].text == "政协嘉峪关市委员会年鉴-2023"

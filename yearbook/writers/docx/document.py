@@ -32,9 +32,16 @@ from yearbook.style import Style
 from yearbook.writers.docx import oxml
 from yearbook.writers.docx.book import BookParts
 from yearbook.writers.docx.figure import FIGURE_BLOCKS, PictureWriter
+from yearbook.writers.docx.heads import OddHeads, odd_heads
 from yearbook.writers.docx.index import xe_runs
 from yearbook.writers.docx.page import Furniture, OddHead, set_section
-from yearbook.writers.docx.styles import CHARACTER_STYLES, PARAGRAPH_STYLES, heading_style_id
+from yearbook.writers.docx.styles import (
+    CHARACTER_STYLES,
+    HEAD_MARK_ID,
+    PARAGRAPH_STYLES,
+    head_mark_style,
+    heading_style_id,
+)
 from yearbook.writers.docx.tables import build_table, fits_column
 
 _RUN_STYLES = {
@@ -61,12 +68,22 @@ def write_body(
     body_sect_pr = body.sectPr
     page = style.page
     blocks = [*doc.front, *doc.blocks]  # a book's 书名页, 编辑说明 and 目录 first
-    groups = _group(blocks, style, body_start=len(doc.front))
+    heads = odd_heads(blocks, book.page_map if book is not None else None)
+    groups = _group(blocks, style, heads, body_start=len(doc.front))
+    own_heads = style.heads.running_heads and furniture.own_heads  # not a template's own headers
+    marked = {id(blocks[i]) for i in heads.marked} if own_heads else set()
+    if marked:
+        head_mark_style(document)
     restarts = _seq_restarts(blocks)
     pictures = PictureWriter(document)
     line_grid = _line_grid_groups(groups, len(doc.front))
     for index, group in enumerate(groups):
-        elements = [e for b in group.blocks for e in _block(b, style, group.wide, restarts, pictures, book)]
+        elements = []
+        for b in group.blocks:
+            made = _block(b, style, group.wide, restarts, pictures, book)
+            if id(b) in marked:
+                _head_mark(made[0])
+            elements += made
         last = index == len(groups) - 1
         cols = 1 if group.wide else page.columns
         sect_pr = furniture.sect_pr(body_sect_pr if last else None, index == 0, group.head, group.opening)
@@ -89,34 +106,17 @@ def odd_openings(doc: Document, style: Style) -> bool:
     return all(b.odd_page for b in doc.blocks[1:] if _starts_page(b, style))
 
 
-def odd_heads(blocks: list[Block]) -> dict[int, OddHead]:
-    """Each 类目's odd-page head, keyed by the index of the block where the 类目 begins."""
-    starts = [0] + [i for i, b in enumerate(blocks) if isinstance(b, Heading) and b.level == 1 and i]
-    heads: dict[int, OddHead] = {}
-    for n, begin in enumerate(starts):
-        end = starts[n + 1] if n + 1 < len(starts) else len(blocks)
-        section = next((b for b in blocks[begin:end] if isinstance(b, Heading) and b.level == 2), None)
-        first = blocks[begin] if blocks else None
-        if section is not None:
-            heads[begin] = OddHead(section.text, styleref=True)
-        elif isinstance(first, Heading) and first.level == 1:
-            heads[begin] = OddHead(first.running_head)
-        else:
-            heads[begin] = OddHead("")
-    return heads
-
-
 def _starts_page(block: Block, style: Style) -> bool:
     return isinstance(block, Heading) and (
         block.new_page or block.odd_page or (block.level == 1 and style.para("heading1").new_page)
     )
 
 
-def _group(blocks: list[Block], style: Style, body_start: int = 0) -> list[_Group]:
+def _group(blocks: list[Block], style: Style, chosen: OddHeads, body_start: int = 0) -> list[_Group]:
     """Sections by layout; the body after front matter (彩页, a book's 书名页 to 目录)
     starts a new page."""
     groups: list[_Group] = []
-    heads = odd_heads(blocks)
+    heads = chosen.heads
     running = style.heads.running_heads
     pending: OddHead | None = None  # a 类目's head, for the first group after its opening
     for index, block in enumerate(blocks):
@@ -268,6 +268,15 @@ def _line_grid_only(sect_pr: etree._Element) -> None:
     if grid is not None:
         grid.set(qn("w:type"), "lines")
         grid.attrib.pop(qn("w:charSpace"), None)
+
+
+def _head_mark(p: etree._Element) -> None:
+    """The head-mark character style on a heading's text runs (not on its XE fields)."""
+    for r in p.iter(qn("w:r")):
+        if r.find(qn("w:t")) is not None:
+            rpr = oxml.el("w:rPr")
+            rpr.append(oxml.el("w:rStyle", val=HEAD_MARK_ID))
+            r.insert(0, rpr)
 
 
 def _section_mark() -> etree._Element:

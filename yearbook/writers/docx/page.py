@@ -7,9 +7,11 @@ carries a header reference only where its head changes (a 类目's opening page,
 the 类目's own head after it), so sections inherit one set of parts and an editor
 who corrects a head or a folio corrects it everywhere it applies.
 
-Odd-page heads: a 类目 with 分目 gets `STYLEREF 2` (the built-in heading 2 by its
-level, so it works in a Word of any UI language); a 类目 without 分目 (专文) gets its
-name as plain text, since a STYLEREF there would find the next 类目's 分目.
+Odd-page heads (chosen in heads.py): a 类目 whose pages all show one head (专文, 大事记)
+gets it as plain text; a 类目 with 分目 gets `STYLEREF 2 \\l` (the built-in heading 2 by
+its level, so it works in a Word of any UI language), or a STYLEREF to the head-mark
+character style where text precedes its first 分目. `\\l` takes the last heading on the
+page, else the latest before it: the PDF's rule (the latest heading drawn by the page's end).
 """
 
 from __future__ import annotations
@@ -27,19 +29,26 @@ from lxml import etree
 
 from yearbook.style import Style
 from yearbook.writers.docx import oxml
-from yearbook.writers.docx.styles import PARAGRAPH_STYLES
+from yearbook.writers.docx.styles import HEAD_MARK_NAME, PARAGRAPH_STYLES
 
 # Word's header distance is to the top of the header's line, the style's to its baseline.
 _ASCENT = 0.8
 _REFS = (qn("w:headerReference"), qn("w:footerReference"))
 
 
+# How an odd head finds its text: literal, STYLEREF to the 分目 style, or to the head mark.
+LITERAL, BY_LEVEL, BY_MARK = "", "level", "mark"
+# The last paragraph of the style on the page, else the latest before it (ECMA-376
+# 17.16.5.59; Word's help: "searches the page from bottom to top").
+LAST = " \\l"
+
+
 @dataclass(frozen=True)
 class OddHead:
-    """What a 类目's odd pages show: a STYLEREF to its 分目, or its literal name."""
+    """What a 类目's odd pages show: a STYLEREF (with its cached result) or a literal text."""
 
-    text: str  # the literal head, or the STYLEREF's cached result
-    styleref: bool = False
+    text: str  # the literal head, or the field's cached result
+    kind: str = LITERAL  # LITERAL, BY_LEVEL or BY_MARK
 
 
 _BLANK = OddHead("\0blank")  # a 类目's opening page (first-page header): no running head
@@ -65,7 +74,7 @@ class Furniture:
     current: OddHead | None = None  # the odd head in force
     title: str = ""  # the even-page head
     own_heads: bool = True  # False: a Word template's own headers and footers are used as they are
-    styleref: str = "STYLEREF 2"  # the field that finds the 分目 on the page
+    styleref: str = "STYLEREF 2" + LAST  # the field that finds the 分目 on the page
 
     def sect_pr(self, target: etree._Element | None, first: bool, head: OddHead | None,
                 opening: bool) -> etree._Element:
@@ -109,8 +118,9 @@ class Furniture:
         p = _head_paragraph(self.style, head != _BLANK)
         if head == _TITLE:
             p.append(_run(self.title))
-        elif head.styleref:
-            for run in oxml.field_runs(self.styleref, head.text):
+        elif head.kind:
+            code = self.styleref if head.kind == BY_LEVEL else f'STYLEREF "{HEAD_MARK_NAME}"{LAST}'
+            for run in oxml.field_runs(code, head.text):
                 p.append(run)
         elif head != _BLANK and head.text:
             p.append(_run(head.text))

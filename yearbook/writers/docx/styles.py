@@ -54,6 +54,9 @@ CHARACTER_STYLES: dict[str, WordStyle] = {
     "entry_title": WordStyle("YearbookEntryTitle", "年鉴条目标题"),
     "runin_title": WordStyle("YearbookRuninTitle", "年鉴小题"),
 }
+# The character style on the headings a 类目's odd head finds where text precedes its
+# first 分目 (the 类目's and its 分目', see heads.py).
+HEAD_MARK_ID, HEAD_MARK_NAME = "YearbookHeadMark", "年鉴书眉文字"
 # Text set in the body's measure snaps to the document grid (see page.py).
 _GRID_ROLES = frozenset({"body", "credit", "article_heading"})
 _THEME_ATTRS = [qn(f"w:{a}") for a in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")]
@@ -248,3 +251,9 @@ def _fix_theme(document: WordDocument, style: Style) -> None:
         xml = re.sub(rf"<a:{slot}>.*?</a:{slot}>", fix, xml, flags=re.S)
     # A plain Part keeps its bytes in _blob; python-docx has no setter for it.
     theme._blob = xml.encode("utf-8")
+
+
+def head_mark_style(document: WordDocument) -> None:
+    """The character style a 类目's odd-page head finds where text precedes its first 分目
+    (see heads.py). It changes nothing in the look: the heading's style sets that."""
+    _ensure(document, WordStyle(HEAD_MARK_ID, HEAD_MARK_NAME), WD_STYLE_TYPE.CHARACTER)

@@ -19,6 +19,7 @@ from lxml import etree
 from yearbook.diagnostics import Diagnostic, Severity
 from yearbook.i18n import register
 from yearbook.style import Style
+from yearbook.writers.docx.page import LAST
 from yearbook.writers.docx.styles import CHARACTER_STYLES, PARAGRAPH_STYLES
 
 register(
@@ -152,13 +153,14 @@ def rename_styles(document: WordDocument, ids: dict[str, str], parts: list[etree
 
 
 def styleref(document: WordDocument, ids: dict[str, str]) -> str:
-    """The running head's field: `STYLEREF 2` finds Word's built-in heading 2 in any UI
-    language; a 分目 style that is not the built-in one is named (STYLEREF "分目标题")."""
+    """The running head's field: `STYLEREF 2 \\l` finds Word's built-in heading 2 in any UI
+    language; a 分目 style that is not the built-in one is named (STYLEREF "分目标题" \\l).
+    `\\l`: the page's last 分目, else the latest before it, as the PDF's head (see page.py)."""
     style_id = ids.get(PARAGRAPH_STYLES["heading2"].style_id)
     element = next((s for s in document.styles.element.findall(qn("w:style"))
                     if s.get(qn("w:styleId")) == style_id), None)
     name_el = element.find(qn("w:name")) if element is not None else None
     name = name_el.get(qn("w:val"), "") if name_el is not None else ""
     if style_id is None or name.casefold() == "heading 2":
-        return "STYLEREF 2"
-    return f'STYLEREF "{name}"'
+        return "STYLEREF 2" + LAST
+    return f'STYLEREF "{name}"{LAST}'
