@@ -106,6 +106,32 @@ def test_title_page_and_styles(book):
     assert {"toc 1", "toc 2", "index 1", "index heading"} <= names
 
 
+def _sections(body) -> list:
+    return [*body.iter(f"{W}sectPr")]
+
+
+def test_front_matter_numbered_in_roman_and_the_toc_on_a_right_hand_page(book):
+    doc, _, _, _, body, _ = book
+    sections = _sections(body)
+    numbering = [s.find(f"{W}pgNumType") for s in sections]
+    formats = [n.get(f"{W}fmt") if n is not None else None for n in numbering]
+    body_at = formats.index("decimal")
+    # Every front section says Roman (Word takes decimal where a section names no format).
+    assert body_at > 0 and formats[:body_at] == ["upperRoman"] * body_at
+    assert numbering[0].get(f"{W}start") == "1" and numbering[body_at].get(f"{W}start") == "1"
+    assert all(f is None for f in formats[body_at + 1:])  # the body's sections go on counting
+    # The first section starts a page (LibreOffice reads the format only from such a one).
+    assert sections[0].find(f"{W}type").get(f"{W}val") == "nextPage"
+    # The 目录 opens a right-hand page, as in the PDF.
+    paragraphs = list(body.iter(f"{W}p"))
+    toc_title = next(b for b in doc.front if isinstance(b, TableOfContents)).title
+    at = next(i for i, p in enumerate(paragraphs) if _text(p) == toc_title)
+    before = [p.find(f"{W}pPr/{W}sectPr") for p in paragraphs[:at]]
+    last_break = [s for s in before if s is not None][-1]
+    following = sections[sections.index(last_break) + 1]
+    assert following.find(f"{W}type").get(f"{W}val") == "oddPage"
+
+
 @pytest.mark.skipif(importlib.util.find_spec("openxml_audit") is None, reason="openxml-audit not installed")
 def test_book_docx_validates(book, tmp_path):
     *_, data, _, _ = book
@@ -135,6 +161,11 @@ def test_libreoffice_shows_the_fields_results_before_any_update(book, style, tmp
     toc = next(b for b in doc.front if isinstance(b, TableOfContents))
     for entry in toc.entries:
         assert squeeze(entry.text) + page_map.anchors[entry.anchor] in lines, entry.text
+    # Folios: Roman in the front matter, the body from 1 (the last line of a page is its folio).
+    folios = [squeeze(page.extract_text().splitlines()[-1]) for page in PdfReader(pdf).pages]
+    toc_page = next(i for i, page in enumerate(PdfReader(pdf).pages) if toc.title in page.extract_text())
+    assert re.fullmatch(r"[IVX]+", folios[toc_page]), folios[: toc_page + 1]
+    assert folios[toc_page + 1] == "1", folios[toc_page + 1 :]
     index = next(b for b in doc.blocks if isinstance(b, Index))
     text = "".join(lines)
     for group in index.groups:

@@ -77,6 +77,7 @@ def write_body(
     restarts = _seq_restarts(blocks)
     pictures = PictureWriter(document)
     line_grid = _line_grid_groups(groups, len(doc.front))
+    body_group = _body_group(groups, len(doc.front))
     for index, group in enumerate(groups):
         elements = []
         for b in group.blocks:
@@ -87,7 +88,16 @@ def write_body(
         last = index == len(groups) - 1
         cols = 1 if group.wide else page.columns
         sect_pr = furniture.sect_pr(body_sect_pr if last else None, index == 0, group.head, group.opening)
-        set_section(sect_pr, cols, page.column_gap, group.start)
+        # The first section starts the document: LibreOffice takes its page numbering
+        # format only from a section that starts a page, so it is not continuous.
+        set_section(sect_pr, cols, page.column_gap, "nextPage" if index == 0 else group.start)
+        if doc.front and index <= body_group:
+            # Front matter in Roman numerals, the body from 1, as the PDF numbers them. The
+            # format is each section's own (Word takes decimal where none is given).
+            number = oxml.el("w:pgNumType", fmt="upperRoman" if index < body_group else "decimal")
+            if index in (0, body_group):
+                number.set(qn("w:start"), "1")
+            oxml.insert_ordered(sect_pr, number, oxml.SECTPR_ORDER)
         if index in line_grid:
             _line_grid_only(sect_pr)
         if not last:
@@ -99,6 +109,16 @@ def write_body(
     if not groups:
         furniture.sect_pr(body_sect_pr, True, OddHead(""), False)
         body_sect_pr.addprevious(oxml.el("w:p"))
+
+
+def _body_group(groups: list[_Group], front: int) -> int:
+    """The index of the group where the body (the block after the front matter) begins."""
+    seen = 0
+    for index, group in enumerate(groups):
+        if seen >= front:
+            return index
+        seen += len(group.blocks)
+    return len(groups)
 
 
 def odd_openings(doc: Document, style: Style) -> bool:
@@ -122,15 +142,16 @@ def _group(blocks: list[Block], style: Style, chosen: OddHeads, body_start: int 
     for index, block in enumerate(blocks):
         wide = _is_wide(block, style)
         body_opens = body_start > 0 and index == body_start
-        new_page = _starts_page(block, style) or body_opens
+        part = _part_opening(block, blocks[index - 1] if index else None)
+        new_page = _starts_page(block, style) or body_opens or part
         head = heads.get(index)
         pending = head or pending
-        opening = running and new_page and isinstance(block, Heading) and block.level == 1
+        opening = running and new_page and (isinstance(block, Heading) and block.level == 1 or part)
         prev = groups[-1] if groups else None
         if prev is None or new_page or prev.wide != wide:
             start = "continuous"
             if new_page and groups:
-                odd = isinstance(block, Heading) and block.odd_page
+                odd = isinstance(block, Heading) and block.odd_page or part
                 start = "oddPage" if odd else "nextPage"
             group = _Group(wide, start, opening)
             if pending is not None and (start != "continuous" or not groups):
@@ -138,6 +159,14 @@ def _group(blocks: list[Block], style: Style, chosen: OddHeads, body_start: int 
             groups.append(group)
         groups[-1].blocks.append(block)
     return groups
+
+
+def _part_opening(block: Block, before: Block | None) -> bool:
+    """A 目录 or 索引 without its title heading right before it opens a right-hand page
+    under its own title, as in the PDF."""
+    if not isinstance(block, TableOfContents | Index):
+        return False
+    return not (isinstance(before, Heading) and before.text == block.title)
 
 
 def _is_wide(block: Block, style: Style) -> bool:
