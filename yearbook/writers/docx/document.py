@@ -146,12 +146,12 @@ def _group(blocks: list[Block], style: Style, chosen: OddHeads, body_start: int 
         new_page = _starts_page(block, style) or body_opens or part
         head = heads.get(index)
         pending = head or pending
-        opening = running and new_page and (isinstance(block, Heading) and block.level == 1 or part)
+        opening = running and new_page and ((isinstance(block, Heading) and block.level == 1) or part)
         prev = groups[-1] if groups else None
         if prev is None or new_page or prev.wide != wide:
             start = "continuous"
             if new_page and groups:
-                odd = isinstance(block, Heading) and block.odd_page or part
+                odd = (isinstance(block, Heading) and block.odd_page) or part
                 start = "oddPage" if odd else "nextPage"
             group = _Group(wide, start, opening)
             if pending is not None and (start != "continuous" or not groups):
