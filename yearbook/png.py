@@ -20,6 +20,9 @@ _CHANNELS = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}  # colour type → samples per pixel
 _INFLATE_STEP = 1 << 14  # small pieces stay in the processor cache: fastest
 
 
+NOT_PLAIN = "not a plain PNG"
+
+
 class PngError(ValueError):
     """The file is not a whole PNG; the message says what is wrong, for the user."""
 
@@ -78,7 +81,7 @@ def check_data(png: Png) -> None:
     """Raises PngError unless the image data inflate to every row of a non-interlaced
     image with valid filter types: the file is whole, as a full decode would find."""
     if png.interlaced or not png.channels or png.bit_depth not in (1, 2, 4, 8, 16):
-        raise PngError("not a plain PNG")  # callers decode these instead
+        raise PngError(NOT_PLAIN)  # callers decode these instead
     stride = png.row_bytes
     need = stride * png.height
     inflater = zlib.decompressobj()
