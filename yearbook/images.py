@@ -23,6 +23,7 @@ from pathlib import Path
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from yearbook import png
+from yearbook.cachedir import cache_dir
 from yearbook.diagnostics import Diagnostic, Location, Severity
 from yearbook.doctree import Document, Figure, Picture, Plates
 from yearbook.i18n import language, register
@@ -201,8 +202,6 @@ def _digest(data: bytes) -> str:
 
 
 def _record(digest: str) -> Path:
-    from yearbook.fonts.convert import cache_dir  # the cache folder the fonts use
-
     return cache_dir() / "images" / f"{digest}.ok"
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import struct
 import zlib
-from dataclasses import dataclass
 
 SIGNATURE = b"\x89PNG\r\n\x1a\n"
 # Chunks Pillow reads the EXIF orientation from (eXIf, and text chunks holding EXIF or XMP).
@@ -27,15 +26,19 @@ class PngError(ValueError):
     """The file is not a whole PNG; the message says what is wrong, for the user."""
 
 
-@dataclass(frozen=True)
 class Png:
-    width: int
-    height: int
-    bit_depth: int
-    colour_type: int  # 0 grey, 2 RGB, 3 palette, 4 grey + alpha, 6 RGBA
-    interlaced: bool
-    data: bytes  # the IDAT chunks' contents joined: one zlib stream
-    metadata_after_data: bool  # an eXIf or text chunk after the image data
+    """A PNG's header fields and image data (a plain class: imported on every build)."""
+
+    __slots__ = ("bit_depth", "colour_type", "data", "height", "interlaced", "metadata_after_data", "width")
+
+    def __init__(self, width: int, height: int, bit_depth: int, colour_type: int, interlaced: bool,
+                 data: bytes, metadata_after_data: bool):
+        self.width, self.height = width, height
+        self.bit_depth = bit_depth
+        self.colour_type = colour_type  # 0 grey, 2 RGB, 3 palette, 4 grey + alpha, 6 RGBA
+        self.interlaced = interlaced
+        self.data = data  # the IDAT chunks' contents joined: one zlib stream
+        self.metadata_after_data = metadata_after_data  # an eXIf or text chunk after the image data
 
     @property
     def channels(self) -> int:
