@@ -1,13 +1,14 @@
 """Image files to print-ready pictures, with Pillow; their printed size and resolution.
 
-Each file is opened and decoded fully (a truncated JPEG fails here, not in a
-writer) the first time this machine sees its content: a file that decoded whole is
-recorded by its digest in the user's cache, and later builds only read its header.
-It is turned upright by its EXIF orientation, converted to RGB or greyscale
-(CMYK through its ICC profile when it has one) and downsampled when it has far
-more pixels than any page can use. The user's file is never changed. A file that
-needs none of this is embedded byte for byte. Printed sizes are computed here
-once, so the DOCX and the PDF show every picture at the same size.
+Each file is opened and decoded fully (a truncated JPEG fails here, not in a writer)
+the first time this machine sees its content: a file that decoded whole is recorded
+by its digest in the user's cache (yearbook.imagecache), and later builds only read
+its header. It is turned upright by its EXIF orientation, converted to RGB or
+greyscale (CMYK through its ICC profile when it has one) and downsampled when it has
+far more pixels than any page can use; the bytes so made are kept in the same cache.
+The user's file is never changed. A file that needs none of this is embedded byte for
+byte. Printed sizes are computed here once, so the DOCX and the PDF show every
+picture at the same size.
 """
 
 from __future__ import annotations
@@ -20,10 +21,10 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
+import PIL
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from yearbook import png
-from yearbook.cachedir import cache_dir
+from yearbook import imagecache, png
 from yearbook.diagnostics import Diagnostic, Location, Severity
 from yearbook.doctree import Document, Figure, Picture, Plates
 from yearbook.i18n import language, register
@@ -77,6 +78,9 @@ PRINT_DPI = 300
 # A figure in the text takes at most this share of the text block's height (caption below).
 MAX_HEIGHT_SHARE = 0.7
 JPEG_QUALITY = 92
+# Names what `render` makes from a file: change it with any change to how pictures are
+# turned, converted, resized or encoded, so pictures made the old way are not reused.
+RENDER_RECIPE = f"upright-rgb-lanczos3-q{JPEG_QUALITY}-side{MAX_SIDE}-1"
 PLATE_CAPTION_LINES = 2
 PLATE_GAP = 12.0  # points between the cells of a plate page
 _HEIF_BRANDS = (b"heic", b"heix", b"hevc", b"heim", b"heis", b"mif1", b"msf1", b"avif")
@@ -201,27 +205,6 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _record(digest: str) -> Path:
-    return cache_dir() / "images" / f"{digest}.ok"
-
-
-def _known_whole(digest: str) -> bool:
-    """Whether this machine has decoded a file of this content whole before."""
-    try:
-        return _record(digest).is_file()
-    except OSError:
-        return False
-
-
-def _remember_whole(digest: str) -> None:
-    target = _record(digest)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.touch()
-    except OSError:
-        pass  # a read-only cache only costs the next build the decode again
-
-
 def _check_whole(im: Image.Image, layout: png.Png | None) -> None:
     """Decodes the image (a JPEG at 1/8 size: libjpeg still reads every byte, so a
     truncated file fails, cheaply; a plain PNG's data is only inflated); raises ImageProblem."""
@@ -269,14 +252,22 @@ def make_picture(raw: bytes, name: str, digest: str | None = None) -> Picture:
     size = (max(1, round(width * scale)), max(1, round(height * scale)))
     out_size = size[::-1] if turned else size
     as_is = scale == 1.0 and orientation == 1 and im.mode in ("RGB", "L")
-    if not _known_whole(digest):
+    if not imagecache.known_whole(digest):
         _check_whole(im, layout)
-        _remember_whole(digest)
+        imagecache.remember_whole(digest)
     fmt = "jpeg" if im.format == "JPEG" else "png"
 
     def render() -> bytes:
         if as_is:
             return raw  # upright, RGB or grey, not oversized: the user's bytes as they are
+        key = f"{RENDER_RECIPE}|{PIL.__version__}|{digest}|{fmt}|{out_size[0]}x{out_size[1]}"
+        done = imagecache.rendered(key)
+        if done is None:
+            done = _render()
+            imagecache.store_rendered(key, done)
+        return done
+
+    def _render() -> bytes:
         source = Image.open(io.BytesIO(raw))
         if fmt == "jpeg" and scale < 1.0:
             source.draft(source.mode, size)  # decode at 1/2, 1/4 or 1/8 when still large enough

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import struct
 import zlib
 from pathlib import Path
@@ -11,7 +12,7 @@ import pytest
 from PIL import Image, PngImagePlugin
 
 from tests import imagemaker as mk
-from yearbook import images
+from yearbook import imagecache, images
 from yearbook.diagnostics import Diagnostic, Severity
 from yearbook.doctree import Document, Figure, Metadata, Picture, PlatePhoto, Plates
 from yearbook.images import (
@@ -245,3 +246,31 @@ def test_a_file_decoded_whole_once_is_not_decoded_again(tmp_path: Path, monkeypa
     with pytest.raises(ImageProblem):
         make_picture(raw[: len(raw) // 2], "cut.jpg")  # other content: decoded, and refused
     assert checked == ["JPEG", "JPEG"]
+
+
+def test_a_picture_made_once_is_read_back_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A turned or downsampled picture is made once per machine: later builds read the bytes."""
+    monkeypatch.setenv("YEARBOOK_CACHE", str(tmp_path / "cache"))
+    raw = mk.jpeg(600, 400, orientation=6)
+    first = make_picture(raw, "turned.jpg").data
+    made = list((tmp_path / "cache" / "images" / "rendered").iterdir())
+    assert len(made) == 1
+
+    def no_decode(*args, **kwargs):
+        raise AssertionError("made the picture again")
+
+    with monkeypatch.context() as m:
+        m.setattr(images, "_upright", no_decode)
+        assert make_picture(raw, "again.jpg").data == first
+    made[0].write_bytes(made[0].read_bytes()[:-1] + b"?")  # damaged: made again, same bytes
+    assert make_picture(raw, "third.jpg").data == first
+
+
+def test_rendered_pictures_are_dropped_oldest_first_past_the_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("YEARBOOK_CACHE", str(tmp_path / "cache"))
+    for n in range(4):
+        imagecache.store_rendered(f"k{n}", bytes(1000))
+        entry = imagecache._rendered_path(f"k{n}")
+        os.utime(entry, ns=(n * 10**9, n * 10**9))
+    imagecache._prune(entry.parent, limit=2100)
+    assert [imagecache.rendered(f"k{n}") is not None for n in range(4)] == [False, False, True, True]
