@@ -104,6 +104,16 @@ def test_facts_cache_answers_like_the_font(cache: Path, ttf: Path) -> None:
     make_ttf(ttf, "Other Song", "政")
     os.utime(ttf, ns=(ttf.stat().st_atime_ns, ttf.stat().st_mtime_ns + 10**9))
     assert facts.FactsCache(cache / "facts.json").faces(ttf)[0].family == "Other Song"
+    assert len(json.loads((cache / "facts.json").read_text(encoding="utf-8"))) == 1, "the old entry is dropped"
+
+
+def test_facts_of_removed_fonts_are_dropped(cache: Path, ttf: Path, tmp_path: Path) -> None:
+    store = facts.FactsCache(cache / "facts.json")
+    store.faces(ttf)
+    ttf.unlink()
+    store.faces(make_ttf(tmp_path / "other" / "Kai.ttf", "Test Kai", "政"))
+    (key,) = json.loads((cache / "facts.json").read_text(encoding="utf-8"))
+    assert "Kai.ttf" in key
 
 
 def test_converted_font_checked_by_hash_once_then_by_size_and_time(tmp_path: Path) -> None:
