@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import PIL
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, UnidentifiedImageError
 
 from yearbook import imagecache, png
 from yearbook.diagnostics import Diagnostic, Location, Severity
@@ -195,6 +195,8 @@ def _upright(im: Image.Image) -> Image.Image:
     """The picture turned as its EXIF orientation says."""
     if _orientation(im) == 1:
         return im
+    from PIL import ImageOps  # only for pictures made anew, which the cache mostly spares
+
     try:
         return ImageOps.exif_transpose(im)
     except (OSError, SyntaxError, ValueError, KeyError, TypeError, struct.error):
