@@ -134,6 +134,11 @@ def test_a_truncated_or_foreign_cache_entry_is_parsed_again(cache: Path, ttf: Pa
     entry.write_bytes(whole[: len(whole) // 2])
     metrics.clear_caches()
     assert not isinstance(metrics.face_metrics(ttf, 0), metrics.CachedFace)
+    flipped = bytearray(whole)
+    flipped[len(whole) // 2] ^= 0x01  # one bit of a table: whole to marshal, wrong to the PDF
+    entry.write_bytes(bytes(flipped))
+    metrics.clear_caches()
+    assert not isinstance(metrics.face_metrics(ttf, 0), metrics.CachedFace)
     entry.write_bytes(marshal.dumps({"format": metrics.FORMAT, "state": {"filename": "other.ttf"}}))
     metrics.clear_caches()
     face = metrics.face_metrics(ttf, 0)

@@ -5,13 +5,14 @@ about 0.15 s for each Chinese face, three faces a build. The parsed state depend
 on the file, so it is kept in the user's cache under a name derived from the file's
 path, size and mtime and ReportLab's and Python's versions.
 
-The entry is one `marshal` record: the face's small attributes as they are, and each
-large table (character map, widths, glyph positions, metrics) as the bytes of an
-`array`. Reading it back is a file read and a few copies; a table becomes the dict or
-list ReportLab uses only when something asks for it, so the missing-glyph scan reads
-the character set straight from the array and never builds the dicts. The font file's
-bytes are not read at all until the PDF's subsets are made, and then only the glyphs
-used (see `CachedFace.makeSubset`).
+The entry is one `marshal` record, after its CRC-32: the face's small attributes as
+they are, and each large table (character map, widths, glyph positions, metrics) as
+the bytes of an `array`. Reading it back is a file read and a few copies, not the
+unpickling of 100,000 objects; a table becomes the dict or list ReportLab uses only
+when something asks for it (the missing-glyph scan and the PDF writer share the
+character map; the metrics are read per glyph at subsetting). The font file's bytes
+are not read until the PDF's subsets are made, and then only the glyphs used (see
+`CachedFace.makeSubset`).
 
 The cache holds plain data written by this module into the user's own cache folder;
 a damaged, truncated or foreign entry is ignored and the file parsed again.
@@ -26,6 +27,7 @@ import mmap
 import os
 import sys
 import tempfile
+import zlib
 from array import array
 from collections.abc import Callable, Iterable, Sequence, Set
 from functools import cache
@@ -38,7 +40,7 @@ from reportlab.pdfbase.ttfonts import TTFNameBytes, TTFontFace
 from yearbook.fonts.convert import cache_dir
 
 # Bump when what is stored changes, so older caches are rebuilt.
-FORMAT = "rl-face-2"
+FORMAT = "rl-face-3"
 # Smaller files parse in milliseconds: not worth a cache entry (test fonts, Latin faces).
 MIN_CACHED_SIZE = 1 << 20
 # Attributes not stored: the file's bytes (read when subsetting) and a scaling function.
@@ -92,7 +94,6 @@ def _pack(face: TTFontFace) -> dict[str, Any]:
         "glyph_pos": _uints(face.glyphPos),
     }
     entry = {"format": FORMAT, "state": state, "names": names, "packed": packed}
-    marshal.dumps(entry)  # ValueError now, not a half-written entry, if ReportLab adds a type
     return entry
 
 
@@ -226,11 +227,15 @@ def _cache_file(path: Path, index: int) -> Path:
 
 
 def _store(target: Path, entry: dict[str, Any]) -> None:
+    """Writes the entry whole or not at all, its CRC-32 first (a flipped bit in a glyph
+    number would otherwise make a wrong subset, or a traceback, long after)."""
+    payload = marshal.dumps(entry)  # ValueError for a type marshal cannot hold: not stored
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(prefix=".metrics.", dir=target.parent)
         with os.fdopen(fd, "wb") as stream:
-            marshal.dump(entry, stream)
+            stream.write(zlib.crc32(payload).to_bytes(4, "big"))
+            stream.write(payload)
         os.chmod(temp, 0o644)
         os.replace(temp, target)
     except OSError:
@@ -261,8 +266,11 @@ def _valid(entry: Any, source: Path) -> bool:
 def _restore(source: Path, index: int) -> dict[str, Any] | None:
     """The cached entry of a face, or None: none yet, stale, damaged or foreign."""
     try:
-        with _cache_file(source, index).open("rb") as stream:
-            entry = marshal.load(stream)
+        stored = _cache_file(source, index).read_bytes()
+        payload = stored[4:]
+        if len(stored) < 4 or zlib.crc32(payload) != int.from_bytes(stored[:4], "big"):
+            return None
+        entry = marshal.loads(payload)
     except (OSError, EOFError, ValueError, TypeError):
         return None
     return entry if _valid(entry, source) else None
