@@ -1,11 +1,14 @@
 """Image files to print-ready pictures, with Pillow; their printed size and resolution.
 
-Each file is opened and decoded fully (a truncated JPEG fails here, not in a
-writer), turned upright by its EXIF orientation, converted to RGB or greyscale
-(CMYK through its ICC profile when it has one) and downsampled when it has far
-more pixels than any page can use. The user's file is never changed. A file that
-needs none of this is embedded byte for byte. Printed sizes are computed here
-once, so the DOCX and the PDF show every picture at the same size.
+Each file is opened and decoded fully (a truncated JPEG fails here, not in a writer)
+the first time this machine sees its content: a file that decoded whole is recorded
+by its digest in the user's cache (yearbook.imagecache), and later builds only read
+its header. It is turned upright by its EXIF orientation, converted to RGB or
+greyscale (CMYK through its ICC profile when it has one) and downsampled when it has
+far more pixels than any page can use; the bytes so made are kept in the same cache.
+The user's file is never changed. A file that needs none of this is embedded byte for
+byte. Printed sizes are computed here once, so the DOCX and the PDF show every
+picture at the same size.
 """
 
 from __future__ import annotations
@@ -18,8 +21,10 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+import PIL
+from PIL import Image, UnidentifiedImageError
 
+from yearbook import imagecache, png
 from yearbook.diagnostics import Diagnostic, Location, Severity
 from yearbook.doctree import Document, Figure, Picture, Plates
 from yearbook.i18n import language, register
@@ -73,6 +78,9 @@ PRINT_DPI = 300
 # A figure in the text takes at most this share of the text block's height (caption below).
 MAX_HEIGHT_SHARE = 0.7
 JPEG_QUALITY = 92
+# Names what `render` makes from a file: change it with any change to how pictures are
+# turned, converted, resized or encoded, so pictures made the old way are not reused.
+RENDER_RECIPE = f"upright-rgb-lanczos3-q{JPEG_QUALITY}-side{MAX_SIDE}-1"
 PLATE_CAPTION_LINES = 2
 PLATE_GAP = 12.0  # points between the cells of a plate page
 _HEIF_BRANDS = (b"heic", b"heix", b"hevc", b"heim", b"heis", b"mif1", b"msf1", b"avif")
@@ -165,10 +173,19 @@ def _to_output_mode(im: Image.Image) -> Image.Image:
     return im.convert("RGB")
 
 
-def _orientation(im: Image.Image) -> int:
-    """The EXIF orientation (1 upright … 8); a damaged EXIF block counts as upright."""
+def _orientation(im: Image.Image, layout: png.Png | None = None) -> int:
+    """The EXIF orientation (1 upright … 8); a damaged EXIF block counts as upright.
+
+    Pillow decodes a whole PNG before reading its EXIF, as the block may follow the
+    image data; where the chunks show nothing follows (`layout`), what Pillow read on
+    opening already holds it.
+    """
     try:
-        value = im.getexif().get(0x0112, 1)
+        if layout is not None and not layout.metadata_after_data:
+            exif = Image.Image.getexif(im)
+        else:
+            exif = im.getexif()
+        value = exif.get(0x0112, 1)
     except (OSError, SyntaxError, ValueError, KeyError, TypeError, struct.error):
         return 1
     return value if isinstance(value, int) and 1 <= value <= 8 else 1
@@ -178,6 +195,8 @@ def _upright(im: Image.Image) -> Image.Image:
     """The picture turned as its EXIF orientation says."""
     if _orientation(im) == 1:
         return im
+    from PIL import ImageOps  # only for pictures made anew, which the cache mostly spares
+
     try:
         return ImageOps.exif_transpose(im)
     except (OSError, SyntaxError, ValueError, KeyError, TypeError, struct.error):
@@ -188,37 +207,69 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def make_picture(raw: bytes, name: str) -> Picture:
+def _check_whole(im: Image.Image, layout: png.Png | None) -> None:
+    """Decodes the image (a JPEG at 1/8 size: libjpeg still reads every byte, so a
+    truncated file fails, cheaply; a plain PNG's data is only inflated); raises ImageProblem."""
+    if layout is not None:
+        try:
+            png.check_data(layout)
+            return
+        except png.PngError as exc:
+            if str(exc) != png.NOT_PLAIN:
+                raise ImageProblem("image.broken", reason=str(exc)) from exc
+    if im.format == "JPEG":
+        width, height = im.size
+        im.draft(im.mode, (max(1, width // 8), max(1, height // 8)))
+    try:
+        im.load()
+    except (OSError, SyntaxError, ValueError, EOFError) as exc:
+        raise ImageProblem("image.broken", reason=str(exc) or type(exc).__name__) from exc
+
+
+def make_picture(raw: bytes, name: str, digest: str | None = None) -> Picture:
     """The print-ready picture of an image file's bytes; raises ImageProblem.
 
-    The file is checked now, decoded whole (at 1/8 size for a JPEG: libjpeg still reads
-    every byte, so a truncated file fails here, cheaply); the output bytes are made when
-    a writer first asks for them, so `yearbook check` never pays for them.
+    The file is checked now, decoded whole unless this machine did so before
+    (`_check_whole`); the output bytes are made when a writer first asks for them, so
+    `yearbook check` never pays for them.
     """
     if not raw:
         raise ImageProblem("image.empty")
+    digest = digest or _digest(raw)
     im = _open(raw)
     if im.format not in SUPPORTED:
         raise ImageProblem("image.unsupported", format=im.format or "?", formats=_formats())
     width, height = im.size
     if width <= 0 or height <= 0:
         raise ImageProblem("image.zero_size", width=width, height=height)
-    turned = _orientation(im) in (5, 6, 7, 8)
+    layout = None
+    if im.format == "PNG":
+        try:
+            layout = png.read(raw)
+        except png.PngError:
+            layout = None  # Pillow opened it: let Pillow's decode judge it
+    orientation = _orientation(im, layout)
+    turned = orientation in (5, 6, 7, 8)
     scale = min(1.0, MAX_SIDE / max(width, height))
     size = (max(1, round(width * scale)), max(1, round(height * scale)))
     out_size = size[::-1] if turned else size
-    as_is = scale == 1.0 and _orientation(im) == 1 and im.mode in ("RGB", "L")
-    if im.format == "JPEG":
-        im.draft(im.mode, (max(1, width // 8), max(1, height // 8)))
-    try:
-        im.load()
-    except (OSError, SyntaxError, ValueError, EOFError) as exc:
-        raise ImageProblem("image.broken", reason=str(exc) or type(exc).__name__) from exc
+    as_is = scale == 1.0 and orientation == 1 and im.mode in ("RGB", "L")
+    if not imagecache.known_whole(digest):
+        _check_whole(im, layout)
+        imagecache.remember_whole(digest)
     fmt = "jpeg" if im.format == "JPEG" else "png"
 
     def render() -> bytes:
         if as_is:
             return raw  # upright, RGB or grey, not oversized: the user's bytes as they are
+        key = f"{RENDER_RECIPE}|{PIL.__version__}|{digest}|{fmt}|{out_size[0]}x{out_size[1]}"
+        done = imagecache.rendered(key)
+        if done is None:
+            done = _render()
+            imagecache.store_rendered(key, done)
+        return done
+
+    def _render() -> bytes:
         source = Image.open(io.BytesIO(raw))
         if fmt == "jpeg" and scale < 1.0:
             source.draft(source.mode, size)  # decode at 1/2, 1/4 or 1/8 when still large enough
@@ -232,7 +283,7 @@ def make_picture(raw: bytes, name: str) -> Picture:
             out.save(buffer, "PNG")
         return buffer.getvalue()
 
-    return Picture(_digest(raw), fmt, out_size[0], out_size[1], name, render)
+    return Picture(digest, fmt, out_size[0], out_size[1], name, render)
 
 
 class PictureLoader:
@@ -251,7 +302,7 @@ class PictureLoader:
         if cached is not None:
             return cached
         try:
-            picture = make_picture(raw, name)
+            picture = make_picture(raw, name, key)
         except ImageProblem as problem:
             return Diagnostic(problem.code, {"name": name, **problem.args_}, loc)
         self._by_content[key] = picture

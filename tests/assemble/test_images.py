@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import io
+import os
+import struct
+import zlib
 from pathlib import Path
 
 import pytest
-from PIL import Image
+from PIL import Image, PngImagePlugin
 
 from tests import imagemaker as mk
+from yearbook import imagecache, images
 from yearbook.diagnostics import Diagnostic, Severity
 from yearbook.doctree import Document, Figure, Metadata, Picture, PlatePhoto, Plates
 from yearbook.images import (
@@ -185,3 +189,88 @@ def test_plate_pages_are_checked_at_their_cell_size(style):
     assert resolution_warnings(Document(Metadata("t", "u"), [four]), style) == []
     boxes = plate_boxes(4, style)
     assert len({(b.x, b.y) for b in boxes}) == 4 and boxes[0].width < style.page.frame_width / 2
+
+
+def _png_with_exif(orientation: int, after_data: bool) -> bytes:
+    """A PNG whose eXIf chunk says `orientation`, before the image data or after it."""
+    exif = Image.Exif()
+    exif[mk.ORIENTATION] = orientation
+    chunk = exif.tobytes()
+    body = struct.pack(">I", len(chunk)) + b"eXIf" + chunk + struct.pack(">I", zlib.crc32(b"eXIf" + chunk))
+    raw = mk.png(600, 400)
+    at = raw.index(b"IEND") - 4 if after_data else raw.index(b"IDAT") - 4
+    return raw[:at] + body + raw[at:]
+
+
+@pytest.mark.parametrize("after_data", [False, True], ids=["exif-first", "exif-last"])
+def test_png_exif_orientation_is_honoured_wherever_the_block_stands(after_data):
+    picture = make_picture(_png_with_exif(6, after_data), "turned.png")
+    im = decoded(picture)
+    assert (picture.width, picture.height) == (400, 600) == im.size
+    assert is_red(im.getpixel((394, 5)))
+
+
+def test_png_without_exif_is_kept_without_decoding(monkeypatch: pytest.MonkeyPatch):
+    raw = mk.png(600, 400)
+
+    def no_decode(*args, **kwargs):
+        raise AssertionError("decoded the whole PNG to look for EXIF")
+
+    monkeypatch.setattr(PngImagePlugin.PngImageFile, "load", no_decode)
+    picture = make_picture(raw, "chart.png")
+    assert picture.data == raw
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [lambda raw: raw[: len(raw) // 2], lambda raw: raw[:60] + bytes(b ^ 0x5A for b in raw[60:120]) + raw[120:]],
+    ids=["truncated", "garbled"],
+)
+def test_damaged_png_is_refused(damage):
+    raw = mk.png(600, 400)
+    raw = raw[:33] + raw[33:]  # IHDR stays whole
+    with pytest.raises(ImageProblem) as caught:
+        make_picture(damage(raw), "broken.png")
+    assert caught.value.code == "image.broken"
+
+
+def test_a_file_decoded_whole_once_is_not_decoded_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("YEARBOOK_CACHE", str(tmp_path / "cache"))
+    checked: list[str] = []
+    real = images._check_whole
+    monkeypatch.setattr(images, "_check_whole", lambda im, layout: checked.append(im.format) or real(im, layout))
+    raw = mk.jpeg(640, 480)
+    make_picture(raw, "a.jpg")
+    make_picture(raw, "again.jpg")
+    assert checked == ["JPEG"]
+    with pytest.raises(ImageProblem):
+        make_picture(raw[: len(raw) // 2], "cut.jpg")  # other content: decoded, and refused
+    assert checked == ["JPEG", "JPEG"]
+
+
+def test_a_picture_made_once_is_read_back_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A turned or downsampled picture is made once per machine: later builds read the bytes."""
+    monkeypatch.setenv("YEARBOOK_CACHE", str(tmp_path / "cache"))
+    raw = mk.jpeg(600, 400, orientation=6)
+    first = make_picture(raw, "turned.jpg").data
+    made = list((tmp_path / "cache" / "images" / "rendered").iterdir())
+    assert len(made) == 1
+
+    def no_decode(*args, **kwargs):
+        raise AssertionError("made the picture again")
+
+    with monkeypatch.context() as m:
+        m.setattr(images, "_upright", no_decode)
+        assert make_picture(raw, "again.jpg").data == first
+    made[0].write_bytes(made[0].read_bytes()[:-1] + b"?")  # damaged: made again, same bytes
+    assert make_picture(raw, "third.jpg").data == first
+
+
+def test_rendered_pictures_are_dropped_oldest_first_past_the_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("YEARBOOK_CACHE", str(tmp_path / "cache"))
+    for n in range(4):
+        imagecache.store_rendered(f"k{n}", bytes(1000))
+        entry = imagecache._rendered_path(f"k{n}")
+        os.utime(entry, ns=(n * 10**9, n * 10**9))
+    imagecache._prune(entry.parent, limit=2100)
+    assert [imagecache.rendered(f"k{n}") is not None for n in range(4)] == [False, False, True, True]

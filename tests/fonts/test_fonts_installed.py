@@ -47,3 +47,15 @@ def test_extension_b_name_renders_and_extracts(faces) -> None:
     c.drawString(72, 700, "张𠮷祥")
     c.save()
     assert "张𠮷祥" in extract_text(io.BytesIO(out.getvalue()))
+
+
+def test_subsets_from_the_cache_are_reportlabs(faces) -> None:
+    """The cached face subsets a real Chinese face (collections, 30,000+ glyphs) to the same bytes."""
+    from yearbook.fonts.charsets import gb2312_hanzi
+    from yearbook.fonts.metrics import face_metrics
+
+    face = faces["song"]
+    cached = face_metrics(face.path, face.subfont_index)
+    fresh = TTFont("fresh-song", str(face.path), subfontIndex=face.subfont_index).face
+    chars = [ord(c) for c in gb2312_hanzi()[:200]] + [ord(c) for c in "，。“”（）0123456789AZaz"]
+    assert cached.makeSubset(chars) == fresh.makeSubset(chars)

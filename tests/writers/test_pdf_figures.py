@@ -4,13 +4,17 @@ floats in a column, and one embedded image per distinct picture."""
 from __future__ import annotations
 
 import io
+import struct
+import zlib
 
 import pytest
 from pdfminer.layout import LTCurve, LTImage, LTPage
+from PIL import Image, ImageChops
 from pypdf import PdfReader
 
 from tests import imagemaker as mk
 from tests import pdfread
+from yearbook import png
 from yearbook.doctree import (
     Document,
     Figure,
@@ -166,3 +170,48 @@ def test_jpeg_goes_in_as_it_is_greyscale_too(style, faces):
     by_space = {o["/ColorSpace"]: o for o in objects}
     assert by_space["/DeviceGray"]._data == grey.data and by_space["/DeviceRGB"]._data == HALL.data
     assert all([str(f) for f in o["/Filter"]] == ["/DCTDecode"] for o in objects)
+
+
+def _decoded(obj) -> Image.Image:
+    """An image XObject's pixels, decoded by pypdf (predictors included)."""
+    return obj.decode_as_image()
+
+
+@pytest.mark.parametrize("mode", ["RGB", "L"])
+def test_png_data_goes_in_as_it_is(style, faces, mode):
+    """An 8-bit PNG's compressed data is the image's stream (FlateDecode with the PNG
+    predictors): nothing decoded or deflated anew, and the pixels read back the same."""
+    picture = make_picture(mk.png(640, 360, mode), f"chart-{mode}.png")
+    pdf = build([*opening(), Figure(1, "示意图", picture, page_width=True)], style, faces)
+    (obj,) = [o.get_object() for o in PdfReader(io.BytesIO(pdf)).pages[0]["/Resources"]["/XObject"].values()]
+    assert obj["/Filter"] == "/FlateDecode" and obj["/DecodeParms"]["/Predictor"] == 15
+    assert obj["/ColorSpace"] == ("/DeviceRGB" if mode == "RGB" else "/DeviceGray")
+    assert obj._data == png.read(picture.data).data
+    shown = _decoded(obj).convert(mode)
+    assert ImageChops.difference(shown, Image.open(io.BytesIO(picture.data)).convert(mode)).getbbox() is None
+
+
+def _png_48_bit(im: Image.Image) -> bytes:
+    """An RGB PNG of 16 bits a sample (Pillow writes none): each sample its 8 bits twice."""
+    rows = b"".join(
+        b"\0" + bytes(v for px in (im.getpixel((x, y)) for x in range(im.width)) for c in px for v in (c, c))
+        for y in range(im.height)
+    )
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", im.width, im.height, 16, 2, 0, 0, 0)
+    return png.SIGNATURE + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+
+
+def test_a_png_the_pdf_cannot_take_as_it_is_is_decoded_and_shown_right(style, faces):
+    """A PNG of 16 bits a sample is kept as the user's file (Pillow reads it as 8-bit RGB)
+    and set in the PDF from its decoded pixels."""
+    source = mk.picture(90, 60)
+    picture = make_picture(_png_48_bit(source), "deep.png")
+    assert png.read(picture.data).bit_depth == 16
+    pdf = build([*opening(), Figure(1, "深色图", picture, page_width=True)], style, faces)
+    (obj,) = [o.get_object() for o in PdfReader(io.BytesIO(pdf)).pages[0]["/Resources"]["/XObject"].values()]
+    assert "/DecodeParms" not in obj and obj["/BitsPerComponent"] == 8
+    assert ImageChops.difference(_decoded(obj).convert("RGB"), source).getbbox() is None

@@ -26,6 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from yearbook.cachedir import cache_dir
 from yearbook.fonts.charsets import repertoire
 from yearbook.i18n import register, tr
 
@@ -57,17 +58,6 @@ Progress = Callable[[str], None]
 
 def stderr_progress(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
-
-
-def cache_dir() -> Path:
-    """$YEARBOOK_CACHE, else the platform's user cache folder + yearbook."""
-    env = os.environ.get("YEARBOOK_CACHE")
-    if env:
-        return Path(env).expanduser()
-    if os.name == "nt" and os.environ.get("LOCALAPPDATA"):
-        return Path(os.environ["LOCALAPPDATA"]) / "yearbook" / "cache"
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    return (Path(xdg) if xdg else Path.home() / ".cache") / "yearbook"
 
 
 def cached_path(source: Path, index: int, directory: Path | None = None) -> Path:

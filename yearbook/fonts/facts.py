@@ -102,6 +102,8 @@ class FactsCache:
         return facts
 
     def _save(self) -> None:
+        # Entries of files since removed or changed are dropped: every build reads this file.
+        self._entries = {k: v for k, v in (self._entries or {}).items() if _current(k)}
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
             fd, temp = tempfile.mkstemp(prefix=".font-facts.", dir=self.file.parent)
@@ -111,6 +113,16 @@ class FactsCache:
             os.replace(temp, self.file)
         except OSError:
             pass  # a read-only cache only means reading the fonts again next time
+
+
+def _current(key: str) -> bool:
+    """Whether an entry's key (path|size|mtime) still describes the file at that path."""
+    path, size, mtime = key.rsplit("|", 2)
+    try:
+        st = os.stat(path)
+    except OSError:
+        return False
+    return size == str(st.st_size) and mtime == str(st.st_mtime_ns)
 
 
 _shared: FactsCache | None = None

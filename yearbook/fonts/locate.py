@@ -38,20 +38,25 @@ def system_font_dirs() -> list[Path]:
 
 
 @cache
-def _files_by_name(dirs: tuple[Path, ...]) -> dict[str, Path]:
-    """Lower-cased file name → first path with that name under `dirs` (searched recursively)."""
-    found: dict[str, Path] = {}
+def _files_by_name(dirs: tuple[Path, ...]) -> dict[str, str]:
+    """Lower-cased file name → first path with that name under `dirs` (searched recursively).
+
+    Paths as strings: a Path for each of a system's thousands of font files cost more
+    than the walk itself, and only the one asked for is needed.
+    """
+    found: dict[str, str] = {}
     for d in dirs:
         if not d.is_dir():
             continue
         for root, _subdirs, files in os.walk(d):
             for name in files:
-                found.setdefault(name.lower(), Path(root) / name)
+                found.setdefault(name.lower(), os.path.join(root, name))
     return found
 
 
 def find_file(name: str, dirs: list[Path] | None = None) -> Path | None:
-    return _files_by_name(tuple(dirs if dirs is not None else system_font_dirs())).get(name.lower())
+    found = _files_by_name(tuple(dirs if dirs is not None else system_font_dirs())).get(name.lower())
+    return Path(found) if found is not None else None
 
 
 @cache
@@ -134,7 +139,8 @@ def scan_family(family: str, dirs: list[Path] | None = None) -> list[tuple[Path,
     machines without fontconfig (Windows) when a style names a face by family."""
     wanted = family.casefold()
     out = []
-    for path in sorted(_files_by_name(tuple(dirs if dirs is not None else system_font_dirs())).values()):
+    files = _files_by_name(tuple(dirs if dirs is not None else system_font_dirs()))
+    for path in sorted(map(Path, files.values())):
         suffix = path.suffix.lower()
         if suffix not in (".ttf", ".otf", *COLLECTION_SUFFIXES):
             continue

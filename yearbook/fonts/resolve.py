@@ -10,7 +10,7 @@ TrueType once and cached (convert.py), since ReportLab embeds only TrueType.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -96,7 +96,7 @@ class Face:
     def original(self) -> Path:
         return self.source or self.path
 
-    def codepoints(self) -> frozenset[int]:
+    def codepoints(self) -> Set[int]:
         from yearbook.fonts.metrics import face_codepoints  # ReportLab, only when asked
 
         return face_codepoints(self.path, self.subfont_index)

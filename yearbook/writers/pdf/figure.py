@@ -8,7 +8,9 @@ next column when it does not fit where it stands, or to the top or the foot of a
 column when asked. A page-width figure is set across the columns like a full-width
 table. Each picture is embedded once however often it is drawn: ReportLab names
 an image XObject by a digest of its data and draws the same object again. A JPEG
-goes into the PDF as it is (DCTDecode), a PNG is deflated.
+goes into the PDF as it is (DCTDecode); so does the compressed data of an 8-bit grey
+or RGB PNG (FlateDecode with the PNG predictors), and only other PNGs are decoded
+and deflated anew.
 """
 
 from __future__ import annotations
@@ -16,9 +18,11 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING
 
-from reportlab.lib.utils import ImageReader
+from reportlab.lib.utils import ImageReader, _digester
+from reportlab.pdfbase import pdfdoc
 from reportlab.platypus import Flowable, PageBreak
 
+from yearbook import png
 from yearbook.doctree import Figure, Picture, PlatePhoto, Plates
 from yearbook.images import figure_size, fit, plate_boxes, plate_caption_room
 from yearbook.style import Style
@@ -33,10 +37,11 @@ _CAPTION_GAP = 3.0
 _AROUND = 6.0
 
 
-class _JpegReader(ImageReader):
-    """A JPEG named by its picture's key. ReportLab names an image by a digest of its decoded
-    pixels (getRGBData) and then embeds a JPEG's own bytes; decoding a large photo only to
-    name it would cost time and tens of megabytes a photo."""
+class _KeyedReader(ImageReader):
+    """A picture named by its key. ReportLab names an image by a digest of its decoded
+    pixels (getRGBData); decoding a large photo only to name it would cost time and
+    tens of megabytes a photo. A JPEG's own bytes are then embedded; a PNG's object is
+    made beforehand (`_register_png`), so ReportLab finds it by that name and only draws."""
 
     def __init__(self, picture: Picture):
         super().__init__(io.BytesIO(picture.data))
@@ -47,10 +52,73 @@ class _JpegReader(ImageReader):
         return self._key
 
 
+class _PngImage(pdfdoc.PDFImageXObject):
+    """An image XObject holding a PNG's compressed data as it is: FlateDecode with the
+    PNG predictors (PDF 1.2) undoes the PNG's row filters, so nothing is decoded here."""
+
+    def __init__(self, name: str, image: png.Png):
+        self.name = name
+        self.width, self.height = image.width, image.height
+        self.bitsPerComponent = image.bit_depth
+        self.colorSpace = "DeviceRGB" if image.channels == 3 else "DeviceGray"
+        self.streamContent = image.data
+        self.mask = None
+        self._colours = image.channels
+
+    def format(self, document: pdfdoc.PDFDocument) -> bytes:
+        stream = pdfdoc.PDFStream(content=self.streamContent)
+        d = stream.dictionary
+        d["Type"] = pdfdoc.PDFName("XObject")
+        d["Subtype"] = pdfdoc.PDFName("Image")
+        d["Width"] = self.width
+        d["Height"] = self.height
+        d["BitsPerComponent"] = self.bitsPerComponent
+        d["ColorSpace"] = pdfdoc.PDFName(self.colorSpace)
+        # One filter, its parameters beside it (an array of filters wants an array of them).
+        d["Filter"] = pdfdoc.PDFName("FlateDecode")
+        d["DecodeParms"] = pdfdoc.PDFDictionary(
+            {"Predictor": 15, "Colors": self._colours, "BitsPerComponent": self.bitsPerComponent,
+             "Columns": self.width}
+        )
+        d["Length"] = len(self.streamContent)
+        return stream.format(document)
+
+
+def _passthrough_png(picture: Picture) -> png.Png | None:
+    """The PNG's parts when PDF can take its data as it is: 8-bit grey or RGB, not interlaced
+    (what yearbook.images makes of every PNG it changes, and most PNGs it keeps)."""
+    try:
+        image = png.read(picture.data)
+    except png.PngError:
+        return None
+    plain = image.bit_depth == 8 and image.colour_type in (0, 2) and not image.interlaced
+    return image if plain and image.data else None
+
+
+def _register_png(canv, picture: Picture, name: str) -> bool:
+    """Adds the picture's XObject under the name drawImage gives it; False where the PNG
+    must be decoded (ReportLab's own path then)."""
+    doc = canv._doc
+    reg_name = doc.getXObjectName(name)
+    if doc.idToObject.get(reg_name) is not None:
+        return True
+    image = _passthrough_png(picture)
+    if image is None:
+        return False
+    # As drawImage registers an image it makes.
+    obj = _PngImage(name, image)
+    canv._setXObjects(obj)
+    doc.Reference(obj, reg_name)
+    doc.addForm(name, obj)
+    return True
+
+
 def draw_picture(canv, picture: Picture, x: float, y: float, width: float, height: float) -> None:
     # A reader per drawing, dropped after it, so no decoded pixels stay for the whole build;
     # the embedded image object is shared all the same, by name.
-    reader = _JpegReader(picture) if picture.format == "jpeg" else ImageReader(io.BytesIO(picture.data))
+    reader = _KeyedReader(picture)
+    if picture.format == "png" and not _register_png(canv, picture, _digester(reader.getRGBData() + b"None")):
+        reader = ImageReader(io.BytesIO(picture.data))
     canv.drawImage(reader, x, y, width, height)
 
 

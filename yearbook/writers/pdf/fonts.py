@@ -32,6 +32,11 @@ def _utf16_units(code: int) -> tuple[int, ...]:
     return (0xD800 + (code >> 10), 0xDC00 + (code & 0x3FF))
 
 
+def _bfchar(code: int, char: int) -> str:
+    # The BMP, nearly every character, formatted directly: 1,500 a chapter.
+    return f"<{code:02X}> <{char:04X}>" if char < 0x10000 else f"<{code:02X}> <{_utf16_hex(char)}>"
+
+
 def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
     """ReportLab's ToUnicode CMap, with characters beyond the BMP written as UTF-16.
 
@@ -53,7 +58,7 @@ def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
         f"<00> <{len(subset) - 1:02X}>",
         "endcodespacerange",
         f"{len(subset)} beginbfchar",
-        *(f"<{i:02X}> <{_utf16_hex(v)}>" for i, v in enumerate(subset)),
+        *(_bfchar(i, v) for i, v in enumerate(subset)),
         "endbfchar",
         "endcmap",
         "CMapName currentdict /CMap defineresource pop",
