@@ -157,9 +157,12 @@ def test_plate_pages(style, faces):
     assert all(i.width < style.page.frame_width / 2 for i in four)
     assert "全体会议开幕" in text_below(pages[0], one)
     assert image_xobjects(pdf) == 2
-    # Before the first heading there is no running head: no head rule drawn on its own.
+    # 彩页 pages carry no running head (nor its rule), odd or even; their folio stays.
     top = style.page.height - style.page.margin_top
-    assert not [o for o in pdfread.leaves(pages[0]) if isinstance(o, LTCurve) and o.y0 > top]
+    for page in pages[:2]:
+        assert not [o for o in pdfread.leaves(page) if isinstance(o, LTCurve) and o.y0 > top]
+        assert not [c for c in pdfread.chars(page) if c.y0 > top]
+    assert [c for c in pdfread.chars(pages[1]) if c.y1 < style.page.margin_bottom]  # the folio
 
 
 def test_jpeg_goes_in_as_it_is_greyscale_too(style, faces):

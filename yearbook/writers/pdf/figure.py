@@ -30,6 +30,7 @@ from yearbook.writers.pdf.fonts import FontSet
 from yearbook.writers.pdf.text import make_text
 
 if TYPE_CHECKING:
+    from yearbook.writers.pdf.marks import PageMarks
     from yearbook.writers.pdf.story import StoryBuilder
 
 # Space between the picture and its caption, and around the whole figure, in points.
@@ -154,8 +155,11 @@ class FigureBox(Flowable):
 class PlatePage(Flowable):
     """One 彩页 page: its photos in the cells of yearbook.images.plate_boxes, captions under them."""
 
-    def __init__(self, photos: list[PlatePhoto], style: Style, fonts: FontSet):
+    def __init__(
+        self, photos: list[PlatePhoto], style: Style, fonts: FontSet, marks: PageMarks | None = None
+    ):
         super().__init__()
+        self.marks = marks  # a 彩页 page carries no running head (its folio stays)
         self.photos = photos
         self.boxes = plate_boxes(len(photos), style)
         cap = style.para("caption")
@@ -172,6 +176,8 @@ class PlatePage(Flowable):
         return []
 
     def draw(self) -> None:
+        if self.marks is not None:
+            self.marks.opening = True
         for photo, box, caption in zip(self.photos, self.boxes, self.captions, strict=True):
             w, h = fit(photo.picture, box.width, box.height)
             _, ch = caption.wrap(box.width, 1e9)
@@ -191,7 +197,7 @@ def place(builder: StoryBuilder, block: Figure | Plates) -> None:
             if builder.story and not isinstance(builder.story[-1], PageBreak):
                 builder.story.append(PageBreak())
             # A plate page fills the frame, so what follows starts on a page of its own.
-            builder.story.append(PlatePage(photos, builder.style, builder.fonts))
+            builder.story.append(PlatePage(photos, builder.style, builder.fonts, builder.marks))
         return
     box = FigureBox(block, builder.style, builder.fonts)
     if block.page_width and builder.style.page.columns > 1:
