@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 import sys
 from collections.abc import Callable
+from types import TracebackType
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -33,7 +35,11 @@ def _can_fork() -> bool:
 
 
 class Background(Generic[T]):
-    """`fn()` computed in a forked child; `result()` waits for it and returns or raises."""
+    """`fn()` computed in a forked child; `result()` waits for it and returns or raises.
+
+    Used as a context manager, work whose result was never asked for is stopped when
+    the block is left (an error elsewhere ended the command): no child outlives it.
+    """
 
     def __init__(self, fn: Callable[[], T]):
         self._fn: Callable[[], T] | None = fn
@@ -66,6 +72,26 @@ class Background(Generic[T]):
                 os._exit(status)
         os.close(write)
         self._pid, self._read = pid, read
+
+    def __enter__(self) -> Background[T]:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.cancel()
+
+    def cancel(self) -> None:
+        """Give up the work if its result was not asked for; a running child is stopped."""
+        if self._done:
+            return
+        self._done = True
+        self._fn = None
+        self._error = RuntimeError("result() asked after cancel()")
+        if self._pid:
+            os.kill(self._pid, signal.SIGKILL)  # it computes in memory only: nothing to clean up
+            os.waitpid(self._pid, 0)
+            os.close(self._read)
 
     def result(self) -> T:
         if not self._done:

@@ -16,6 +16,7 @@ from yearbook.i18n import register, tr
 if TYPE_CHECKING:
     from yearbook.build import Prepared
     from yearbook.check.report import CheckReport
+    from yearbook.load.book import Loaded
 
 register(
     {
@@ -216,23 +217,25 @@ def _print_diagnostics(diagnostics: list[Diagnostic]) -> None:
 def _build(args: argparse.Namespace) -> int:
     from yearbook.background import Background
     from yearbook.build import build, prepare
+    from yearbook.load.book import load_book
 
-    prepared = prepare(args.data_dir)
-    # The checks read only the loaded data: on the second core while the outputs are made
-    # (imported there too, so this process goes straight on to the PDF).
-    checks = Background(lambda: _run_checks(prepared))
-    if args.strict:
-        report = checks.result()
-        _print_summary(report, args)
-        if report.errors:
-            print(report.render(), file=sys.stderr)
-            print(tr("cli.strict_failed", n=len(report.errors)), file=sys.stderr)
-            return 1
-    try:
-        result = build(args.data_dir, args.out, prepared)
-    finally:
-        if not args.strict:
-            _print_summary(checks.result(), args)
+    loaded = load_book(args.data_dir)
+    # The checks read only the loaded data: on the second core from here on, while this
+    # process assembles and writes (their modules are imported there too).
+    with Background(lambda: _run_checks(loaded)) as checks:
+        prepared = prepare(args.data_dir, loaded)
+        if args.strict:
+            report = checks.result()
+            _print_summary(report, args)
+            if report.errors:
+                print(report.render(), file=sys.stderr)
+                print(tr("cli.strict_failed", n=len(report.errors)), file=sys.stderr)
+                return 1
+        try:
+            result = build(args.data_dir, args.out, prepared)
+        finally:
+            if not args.strict:
+                _print_summary(checks.result(), args)
     _print_diagnostics(result.warnings)
     print(tr("cli.wrote"))
     for path in result.outputs:
@@ -241,10 +244,10 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
-def _run_checks(prepared: Prepared) -> CheckReport:
-    from yearbook.check import run_checks
+def _run_checks(loaded: Loaded) -> CheckReport:
+    from yearbook.check.run import run_checks
 
-    return run_checks(prepared.loaded)
+    return run_checks(loaded)
 
 
 def _print_summary(report: CheckReport, args: argparse.Namespace) -> None:
@@ -264,19 +267,29 @@ def _size(n: int) -> str:
     return f"{n / 1024:.0f} KB" if n < 1024 * 1024 else f"{n / 1024 / 1024:.1f} MB"
 
 
-def _check(args: argparse.Namespace) -> int:
+def _checked(data_dir: Path) -> tuple[Prepared, CheckReport]:
+    """The folder read, checked and assembled (for the assembly's warnings); the checks
+    on the second core meanwhile."""
+    from yearbook.background import Background
     from yearbook.build import prepare
-    from yearbook.check import apply_fixes, run_checks
+    from yearbook.load.book import load_book
 
-    prepared = prepare(args.data_dir)
-    report = run_checks(prepared.loaded)
+    loaded = load_book(data_dir)
+    with Background(lambda: _run_checks(loaded)) as checks:
+        prepared = prepare(data_dir, loaded)
+        return prepared, checks.result()
+
+
+def _check(args: argparse.Namespace) -> int:
+    prepared, report = _checked(args.data_dir)
     if args.fix:
+        from yearbook.check.fix import apply_fixes
+
         for path in apply_fixes(prepared.loaded, report.findings):
             # Keep the JSON report alone on standard output.
             out = sys.stderr if args.format == "json" else sys.stdout
             print(tr("cli.fixed", path=display_path(path)), file=out)
-        prepared = prepare(args.data_dir)
-        report = run_checks(prepared.loaded)
+        prepared, report = _checked(args.data_dir)
     _print_diagnostics(prepared.warnings)
     report.other_warnings = len(prepared.warnings)
     if args.format == "json":
