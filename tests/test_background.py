@@ -85,3 +85,23 @@ def test_a_result_asked_in_the_block_is_kept(mode: str) -> None:
     with Background(lambda: 7) as job:
         assert job.result() == 7
     assert job.result() == 7
+
+
+def test_work_given_later_starts_when_the_earlier_has_computed(mode: str) -> None:
+    def first() -> float:
+        time.sleep(0.3)
+        return time.monotonic()
+
+    with Background(first) as earlier, Background(time.monotonic) as later:
+        # One child at a time on the second core; the answers come back in any order asked.
+        started, ended = later.result(), earlier.result()
+    if mode == "fork":  # in one process the work runs when asked, the later first here
+        assert started >= ended
+
+
+def test_a_later_child_does_not_wait_for_one_that_was_stopped(mode: str) -> None:
+    earlier = Background(lambda: time.sleep(30))
+    earlier.cancel()
+    started = time.monotonic()
+    assert Background(lambda: 5).result() == 5
+    assert time.monotonic() - started < 10
