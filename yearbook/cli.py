@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 import traceback
@@ -404,7 +405,24 @@ COMMANDS = {
 }
 
 
+# Python's collector by default scans after every 700 new objects and fully each time
+# the heap has grown by a quarter: about 0.1 s of a chapter's build went to scanning
+# the loaded data and the document tree, which live to the end anyway. A command of a
+# few seconds collects far less often; peak memory stays the same (measured at 300
+# and 1,000 pages).
+_GC_THRESHOLD = (50_000, 20, 20)
+
+
 def main(argv: list[str] | None = None) -> int:
+    previous = gc.get_threshold()
+    gc.set_threshold(*_GC_THRESHOLD)
+    try:
+        return _main(argv)
+    finally:
+        gc.set_threshold(*previous)
+
+
+def _main(argv: list[str] | None) -> int:
     # Windows consoles may not be UTF-8; never fail on printing Chinese.
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
