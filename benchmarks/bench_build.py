@@ -6,11 +6,12 @@ Run by hand (`pip install -e '.[bench]'` brings Typst's Python package):
     python benchmarks/bench_build.py --pages 100 --runs 3
 
 Each figure is a whole process (interpreter start, imports, load, checks, DOCX and
-PDF), the median of `--runs` runs after one warm-up, with the peak memory of the
-largest process. The reference is Typst compiling the same text (the document
-tree's headings, paragraphs and tables, exported as Typst markup) to a two-column
-16开 PDF in the same Chinese faces, timed the same way in the same run, so the
-ratios hold on a busy machine where the seconds do not.
+PDF; and the example's `yearbook check` alone), the median of `--runs` runs after
+one warm-up, with the peak memory of the largest process. The reference is Typst
+compiling the same text (the document tree's headings, paragraphs and tables,
+exported as Typst markup) to a two-column 16开 PDF in the same Chinese faces, timed
+the same way in the same run, so the ratios hold on a busy machine where the seconds
+do not.
 """
 
 from __future__ import annotations
@@ -126,6 +127,10 @@ def main() -> None:
             data = work / f"chapter-{pages}"
             write_chapter(pages, data)
             rows.append(bench(f"{pages}p", data, work, args.runs))
+    check = [sys.executable, "-m", "yearbook", "check", str(ROOT / "data")]
+    check_wall, check_peak = _measure(check, args.runs)
+    print(f"example, whole `yearbook check` process: {check_wall:.2f} s, {check_peak:.0f} MB")
+    print()
     print("| content | pages | yearbook build (DOCX+PDF+checks) | peak | ms/page | Typst → PDF | ratio |")
     print("|---|---|---|---|---|---|---|")
     for r in rows:
