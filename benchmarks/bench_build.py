@@ -148,6 +148,7 @@ def main() -> None:
             data = work / f"chapter-{pages}"
             write_chapter(pages, data)
             rows.append(bench(f"{pages}p", data, work, args.runs))
+    print()
     print("| content | pages | yearbook build (DOCX+PDF+checks) | peak | ms/page | Typst → PDF | ratio |")
     print("|---|---|---|---|---|---|---|")
     for r in rows:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import time
 
 import pytest
 
@@ -58,3 +59,49 @@ def test_files_written_in_the_background_are_whole(mode: str, tmp_path) -> None:
     target = tmp_path / "甲.bin"
     Background(lambda: target.write_bytes(b"x" * 100_000)).result()
     assert target.stat().st_size == 100_000
+
+
+def test_work_left_unasked_is_stopped_with_its_block(mode: str, tmp_path) -> None:
+    marker = tmp_path / "ran"
+
+    def slow() -> None:
+        time.sleep(5)
+        marker.write_text("x")
+
+    started = time.monotonic()
+    with pytest.raises(KeyError), Background(slow) as job:
+        raise KeyError("an error elsewhere ends the command")
+    assert time.monotonic() - started < 4
+    if mode == "fork":
+        with pytest.raises(ProcessLookupError):  # stopped and reaped: no process is left
+            os.kill(job._pid, 0)
+    time.sleep(0.1)
+    assert not marker.exists()
+    with pytest.raises(RuntimeError):
+        job.result()
+
+
+def test_a_result_asked_in_the_block_is_kept(mode: str) -> None:
+    with Background(lambda: 7) as job:
+        assert job.result() == 7
+    assert job.result() == 7
+
+
+def test_work_given_later_starts_when_the_earlier_has_computed(mode: str) -> None:
+    def first() -> float:
+        time.sleep(0.3)
+        return time.monotonic()
+
+    with Background(first) as earlier, Background(time.monotonic) as later:
+        # One child at a time on the second core; the answers come back in any order asked.
+        started, ended = later.result(), earlier.result()
+    if mode == "fork":  # in one process the work runs when asked, the later first here
+        assert started >= ended
+
+
+def test_a_later_child_does_not_wait_for_one_that_was_stopped(mode: str) -> None:
+    earlier = Background(lambda: time.sleep(30))
+    earlier.cancel()
+    started = time.monotonic()
+    assert Background(lambda: 5).result() == 5
+    assert time.monotonic() - started < 10

@@ -8,14 +8,20 @@ process when its result is asked for, with the same result.
 
 An exception in the child comes back and is raised in the parent, so a user error
 (YearbookError) or a bug is reported exactly as if the work had run in the parent.
+
+The second core takes one piece of work at a time, in the order given: a child forked
+while an earlier one still computes waits for it. The parent's own path (the PDF) is
+the longest, and two children computing at once would take turns with it on two cores.
 """
 
 from __future__ import annotations
 
 import os
 import pickle
+import signal
 import sys
 from collections.abc import Callable
+from types import TracebackType
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -32,13 +38,22 @@ def _can_fork() -> bool:
     return (os.cpu_count() or 1) > 1
 
 
+# The last work forked: a later child waits until this one has computed.
+_last: Background | None = None
+
+
 class Background(Generic[T]):
-    """`fn()` computed in a forked child; `result()` waits for it and returns or raises."""
+    """`fn()` computed in a forked child; `result()` waits for it and returns or raises.
+
+    Used as a context manager, work whose result was never asked for is stopped when
+    the block is left (an error elsewhere ended the command): no child outlives it.
+    """
 
     def __init__(self, fn: Callable[[], T]):
         self._fn: Callable[[], T] | None = fn
         self._pid = 0
         self._read = -1
+        self._computing = -1  # closed by the child (at its end) once its result is computed
         self._done = False
         self._value: T | None = None
         self._error: BaseException | None = None
@@ -46,18 +61,26 @@ class Background(Generic[T]):
             self._start()
 
     def _start(self) -> None:
+        global _last
         read, write = os.pipe()
+        computing, computed = os.pipe()
+        earlier = _last._computing if _last is not None else -1
         sys.stdout.flush()
         sys.stderr.flush()
         pid = os.fork()
         if pid == 0:  # the child: compute, send, leave without running the parent's exit code
             os.close(read)
+            os.close(computing)
             status = 0
             try:
+                if earlier >= 0:
+                    os.read(earlier, 1)  # end of file once the earlier child has computed
                 try:
                     payload = pickle.dumps((True, self._fn()), pickle.HIGHEST_PROTOCOL)  # type: ignore[misc]
                 except BaseException as exc:  # sent back and raised in the parent
                     payload = pickle.dumps((False, exc), pickle.HIGHEST_PROTOCOL)
+                # Before sending: a result larger than the pipe waits for the parent to read it.
+                os.close(computed)
                 with os.fdopen(write, "wb") as stream:
                     stream.write(payload)
             except BaseException:
@@ -65,7 +88,39 @@ class Background(Generic[T]):
             finally:
                 os._exit(status)
         os.close(write)
-        self._pid, self._read = pid, read
+        os.close(computed)
+        self._pid, self._read, self._computing = pid, read, computing
+        _last = self
+
+    def _forget(self) -> None:
+        """The child is gone: later children need not wait for it."""
+        global _last
+        if self._computing >= 0:
+            os.close(self._computing)
+            self._computing = -1
+        if _last is self:
+            _last = None
+
+    def __enter__(self) -> Background[T]:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.cancel()
+
+    def cancel(self) -> None:
+        """Give up the work if its result was not asked for; a running child is stopped."""
+        if self._done:
+            return
+        self._done = True
+        self._fn = None
+        self._error = RuntimeError("result() asked after cancel()")
+        if self._pid:
+            os.kill(self._pid, signal.SIGKILL)  # it computes in memory only: nothing to clean up
+            os.waitpid(self._pid, 0)
+            os.close(self._read)
+            self._forget()
 
     def result(self) -> T:
         if not self._done:
@@ -86,6 +141,7 @@ class Background(Generic[T]):
         with os.fdopen(self._read, "rb") as stream:
             data = stream.read()
         _, status = os.waitpid(self._pid, 0)
+        self._forget()
         fn, self._fn = self._fn, None
         if not data or status != 0:
             # The child died (killed, out of memory) before it could answer: do the work here.

@@ -13,10 +13,28 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from babel.dates import format_skeleton
+if TYPE_CHECKING:
+    from babel import Locale
 
-LOCALE = "zh_CN"
+LOCALE = "zh_CN"  # the forms of GB/T 15835 as CLDR writes them
+
+
+@functools.cache
+def _locale() -> Locale:
+    """zh_CN as babel resolves it (a test compares), made directly: parsing the name
+    lists babel's thousand locale files on first use. babel itself is imported here,
+    once a date is printed, not by everything that only reads dates."""
+    from babel import Locale
+
+    return Locale("zh", territory="CN", script="Hans")
+
+
+def _format(skeleton: str, day: dt.date) -> str:
+    from babel.dates import format_skeleton as babel_format
+
+    return babel_format(skeleton, day, locale=_locale())
 
 
 @dataclass(frozen=True)
@@ -148,18 +166,16 @@ def format_value(value: DateValue, with_year: bool = True) -> str:
         with_year = True
     y = "y" if with_year else ""
     if isinstance(value, Day):
-        return format_skeleton(f"{y}MMMd", value.date, locale=LOCALE)
+        return _format(f"{y}MMMd", value.date)
     if isinstance(value, Month):
-        return format_skeleton(f"{y}MMM", dt.date(value.year, value.month, 1), locale=LOCALE)
+        return _format(f"{y}MMM", dt.date(value.year, value.month, 1))
     if isinstance(value, DayRange):
         return "至".join(_days([value.start, value.end], y))
     if isinstance(value, MonthRange):
         start = dt.date(value.start.year, value.start.month, 1)
         end = dt.date(value.end.year, value.end.month, 1)
         second = "yMMM" if end.year != start.year else "MMM"
-        return "至".join(
-            [format_skeleton(f"{y}MMM", start, locale=LOCALE), format_skeleton(second, end, locale=LOCALE)]
-        )
+        return "至".join([_format(f"{y}MMM", start), _format(second, end)])
     return "、".join(_days(value.days, y))
 
 
@@ -169,12 +185,12 @@ def _days(days: list[dt.date], y: str) -> list[str]:
     prev: dt.date | None = None
     for day in days:
         if prev is None:
-            out.append(format_skeleton(f"{y}MMMd", day, locale=LOCALE))
+            out.append(_format(f"{y}MMMd", day))
         elif (day.year, day.month) == (prev.year, prev.month):
-            out.append(format_skeleton("d", day, locale=LOCALE))
+            out.append(_format("d", day))
         elif day.year == prev.year:
-            out.append(format_skeleton("MMMd", day, locale=LOCALE))
+            out.append(_format("MMMd", day))
         else:
-            out.append(format_skeleton("yMMMd", day, locale=LOCALE))
+            out.append(_format("yMMMd", day))
         prev = day
     return out

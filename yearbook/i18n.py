@@ -24,6 +24,12 @@ def register(messages: dict[str, tuple[str, str]]) -> None:
     _MESSAGES.update(messages)
 
 
+def templates(message_ids: set[str]) -> dict[str, tuple[str, str]]:
+    """The registered templates of these ids: sent with a result made in another
+    process, which may not have imported the modules that register them."""
+    return {i: _MESSAGES[i] for i in message_ids if i in _MESSAGES}
+
+
 def set_language(lang: str | None) -> None:
     """Force 'zh' or 'en' (tests, --lang); None goes back to the locale."""
     global _forced

@@ -12,13 +12,10 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
-from yearbook.background import Background
 from yearbook.diagnostics import Diagnostic, YearbookError
 from yearbook.i18n import register, tr
 
@@ -92,11 +89,8 @@ def _fail(code: str, path: Path, exc: OSError | None = None) -> YearbookError:
     return YearbookError([Diagnostic(code, args)])
 
 
-def write_together(out_dir: Path, jobs: list[Job], parallel: bool = False) -> None:
-    """Write every job's file into out_dir; replace the old files all or none.
-
-    With `parallel`, all jobs but the last are written on the second core
-    (background.py) while this process writes the last: the DOCX beside the PDF."""
+def write_together(out_dir: Path, jobs: list[Job]) -> None:
+    """Write every job's file into out_dir, in order; replace the old files all or none."""
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -106,7 +100,7 @@ def write_together(out_dir: Path, jobs: list[Job], parallel: bool = False) -> No
             raise _fail("build.not_a_file", target)
         if target.exists() and not os.access(target, os.W_OK):
             raise _fail("build.read_only", target)
-    tag = f"{os.getpid()}-{secrets.token_hex(4)}"  # never a leftover of an earlier run
+    tag = f"{os.getpid()}-{os.urandom(4).hex()}"  # never a leftover of an earlier run
     temps: list[Path] = []
     try:
         files = []
@@ -119,14 +113,8 @@ def write_together(out_dir: Path, jobs: list[Job], parallel: bool = False) -> No
                 raise _fail("build.folder_not_writable", out_dir, exc) from exc
             temps.append(temp)
             files.append((fd, target, write))
-        if parallel:
-            others = [Background(partial(_write, *f)) for f in files[:-1]]
-            _write(*files[-1])
-            for other in others:
-                other.result()
-        else:
-            for f in files:
-                _write(*f)
+        for f in files:
+            _write(*f)
         _swap([(temp, target) for temp, (target, _) in zip(temps, jobs, strict=True)], tag)
     finally:
         for temp in temps:

@@ -45,3 +45,10 @@ def test_order_errors(bad):
 
 def test_first_day_sorts():
     assert dates.first_day(dates.parse("2022-06-08, 2022-06-14")) == dt.date(2022, 6, 8)
+
+
+def test_the_locale_made_directly_is_the_one_babel_resolves_the_name_to() -> None:
+    from babel import Locale
+
+    assert dates._locale() == Locale.parse(dates.LOCALE)
+    assert str(dates._locale()) == str(Locale.parse(dates.LOCALE))

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from yearbook.check.finding import Finding
 from yearbook.diagnostics import Severity
-from yearbook.i18n import language, register, tr
+from yearbook.i18n import language, register, templates, tr
 
 register(
     {
@@ -60,6 +60,17 @@ class CheckReport:
     rules: list[tuple[str, str, str]] = field(default_factory=list)  # id, zh, en description
     # warnings printed beside the findings that are not the checks' own (data, layout)
     other_warnings: int = 0
+    # The findings' message templates: a report made in another process (a build runs the
+    # checks on the second core) renders there without importing the rules that register them.
+    messages: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.messages:
+            self.messages = templates({f.message for f in self.findings})
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        register(self.messages)
 
     @property
     def errors(self) -> list[Finding]:

@@ -23,8 +23,6 @@ register(
 
 
 # The shipped candidate list is package data, so an installed wheel finds it.
-# libyaml's parser where PyYAML has it: the same data, a tenth of the pure-Python time.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 PACKAGED_CONFIG = Path(__file__).resolve().parent / "data" / "fonts.yaml"
 _CHECKOUT_FONTS = Path(__file__).resolve().parents[2] / "fonts"
 
@@ -87,12 +85,21 @@ def _as_list(value: object) -> list:
     return value if isinstance(value, list) else [value]
 
 
+# libyaml's parser where PyYAML has it (the same data, several times faster); the list
+# is read on every build and needs no source positions.
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def load_config(path: Path | None = None) -> FontConfig:
     path = path or config_path()
     if not path.is_file():
         return FontConfig({role: RoleConfig() for role in FONT_ROLES}, None)
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
+        text = path.read_text(encoding="utf-8")
+        try:
+            data = yaml.load(text, Loader=_FAST_LOADER) or {}
+        except yaml.YAMLError:
+            data = yaml.safe_load(text) or {}  # raises again, with PyYAML's own wording
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         mark = getattr(exc, "problem_mark", None)
         raise _fail(path, str(getattr(exc, "problem", None) or exc), (mark.line + 1) if mark else 1) from exc

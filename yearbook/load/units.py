@@ -10,15 +10,13 @@ one run reports them all.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import threading
 from collections.abc import Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from yearbook import model as m
 from yearbook.diagnostics import Diagnostic, Location, display_path
@@ -26,6 +24,9 @@ from yearbook.i18n import register, tr
 from yearbook.load.figures import resolve_figures
 from yearbook.load.nodes import Mapping, Node, Reader, Scalar, Sequence
 from yearbook.load.schema import INVALID, Context, Invalid, Kind
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 register(
     {
@@ -176,9 +177,15 @@ def _read_ahead(node: Node | None, ctx: BookContext) -> Iterator[dict[Path, Futu
     """Start reading the book's units in other processes, to use every core."""
     cores = os.cpu_count() or 1
     names = _named_units(node, ctx.folder) if len(ctx.chain) == 1 and cores > 1 else []
+    if len(names) < READ_AHEAD_FROM:
+        yield {}
+        return
+    # Imported only for a book of many units: a chapter's command has no pool to start.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     # Forking is safe only while this process runs no other thread (a watcher may).
-    forkable = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
-    if len(names) < READ_AHEAD_FROM or not forkable:
+    if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() != 1:
         yield {}
         return
     pool = ProcessPoolExecutor(min(cores, len(names)), mp_context=multiprocessing.get_context("fork"))

@@ -11,7 +11,7 @@ for border widths.
 from __future__ import annotations
 
 import re
-from xml.sax.saxutils import escape
+from html import escape  # not xml.sax.saxutils: it imports urllib.request, http and ssl
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import nsdecls, qn
@@ -184,7 +184,7 @@ def set_setting(settings: etree._Element, name: str, **attrs: str | int) -> None
 
 
 def xml_text(value: str) -> str:
-    return escape(clean(value))
+    return escape(clean(value), quote=False)  # & < > only, as in element text
 
 
 def parse(xml: str) -> etree._Element:
