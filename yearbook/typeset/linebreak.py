@@ -172,7 +172,16 @@ class Measure:
     def _mark_offsets(self) -> list[int]:
         if self._marks is None:
             self._marks = [m.start() for m in _SQUEEZABLE.finditer(self.text)]
-            self._amounts = {k: self.squeeze_amount(k) for k in self._marks}
+            ems = self.ems
+            if isinstance(ems, (int, float)):  # squeeze_amount inlined: one size, many marks
+                cum = self.cum
+                half, full = 0.5 * ems, 0.9 * ems
+                amounts = self._amounts
+                for k in self._marks:
+                    w = cum[k + 1] - cum[k]
+                    amounts[k] = w - half if w >= full else 0.0
+            else:
+                self._amounts = {k: self.squeeze_amount(k) for k in self._marks}
         return self._marks
 
     def _narrow_runs(self) -> tuple[list[int], list[int], bytearray]:
@@ -286,30 +295,37 @@ class Measure:
         if natural > line.width + _EPS and self.squeeze:
             found = self._squeeze_marks(s, ce)
             amounts = self._amounts
-            marks = [(k, amounts[k]) for k in found]
-            avail = sum(a for _, a in marks)
+            avail = sum(map(amounts.__getitem__, found))
             if avail > 0:
                 ratio = min(1.0, (natural - line.width) / avail)
-                for k, amount in marks:
+                for k in found:
+                    amount = amounts[k]
                     if amount:
                         d = amount * ratio
-                        (after if text[k] in _SQUEEZE_RIGHT else before)[k] = d
+                        if text[k] in _SQUEEZE_RIGHT:
+                            after[k] = d
+                        else:
+                            before[k] = d
                         used += d
         width = natural - used
-        cuts = {s, ce}
         narrow_pairs = 0
-        run_starts, run_ends, narrow_at = self._narrow_runs()
+        run_starts, run_ends, narrow_at = self._runs or self._narrow_runs()
         r = bisect_right(run_ends, s)  # the first run that ends after s
-        while r < len(run_starts) and run_starts[r] < ce:
-            a = max(run_starts[r], s)
-            b = min(run_ends[r], ce)
-            cuts.add(a)
-            cuts.add(b)
-            narrow_pairs += b - a - 1
-            r += 1
-        cuts.update(boundaries[bisect_right(boundaries, s) : bisect_left(boundaries, ce)])
-        cuts.update(k + 1 for k in after)
-        cuts.update(before)
+        i = bisect_right(boundaries, s) if boundaries else 0
+        j = bisect_left(boundaries, ce, i) if boundaries else 0
+        plain = not after and not before and i == j and (r == len(run_starts) or run_starts[r] >= ce)
+        if not plain:  # the line is cut where spacing or the font changes
+            cuts = {s, ce}
+            while r < len(run_starts) and run_starts[r] < ce:
+                a = max(run_starts[r], s)
+                b = min(run_ends[r], ce)
+                cuts.add(a)
+                cuts.add(b)
+                narrow_pairs += b - a - 1
+                r += 1
+            cuts.update(boundaries[i:j])
+            cuts.update(k + 1 for k in after)
+            cuts.update(before)
 
         last = line.end >= len(text)
         stretch = 0.0
@@ -326,14 +342,24 @@ class Measure:
         elif align == "right":
             x += line.width - width
 
-        pieces: list[Piece] = []
+        if plain:  # one piece: the common justified line of Chinese text
+            pieces: list[Piece] = [(s, ce, x, stretch)]
+            if line.end > ce:
+                x += cum[ce] - cum[s] + (ce - s - 1) * stretch + stretch
+                pieces.append((ce, line.end, x, 0.0))
+            return pieces
+        pieces = []
         order = sorted(cuts)
+        squeezed = bool(after or before)
         for a, b in pairwise(order):
             narrow = narrow_at[a]
             cs = narrow_stretch if narrow else stretch
             pieces.append((a, b, x, cs))
             gap = narrow_stretch if narrow and b < ce and narrow_at[b] else stretch
-            x += cum[b] - cum[a] + (b - a - 1) * cs + gap - after.get(b - 1, 0.0) - before.get(b, 0.0)
+            if squeezed:
+                x += cum[b] - cum[a] + (b - a - 1) * cs + gap - after.get(b - 1, 0.0) - before.get(b, 0.0)
+            else:  # the same sum: subtracting 0.0 changes no float
+                x += cum[b] - cum[a] + (b - a - 1) * cs + gap
         if line.end > ce:
             # Spaces where the line breaks are drawn past its end, where they are invisible, so
             # that text extracted from the page keeps them ("GB/T 15834" broken after "GB/T").
