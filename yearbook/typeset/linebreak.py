@@ -324,7 +324,7 @@ class Measure:
                 narrow_pairs += b - a - 1
                 r += 1
             cuts.update(boundaries[i:j])
-            cuts.update(k + 1 for k in after)
+            cuts.update(map((1).__add__, after))  # the gap after a squeezed mark
             cuts.update(before)
 
         last = line.end >= len(text)

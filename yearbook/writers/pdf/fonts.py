@@ -114,7 +114,7 @@ class Codes(dict[str, int]):
 _CODES: WeakKeyDictionary[object, dict[str, Codes]] = WeakKeyDictionary()
 
 
-def codes(font: TTFont, doc: object) -> Codes:
+def codes_for(font: TTFont, doc: object) -> Codes:
     """The codes of `font` in the PDF document `doc` (a Canvas's `_doc`)."""
     per_doc = _CODES.get(doc)
     if per_doc is None:

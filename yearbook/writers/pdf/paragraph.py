@@ -20,7 +20,7 @@ from reportlab.platypus import Flowable
 
 from yearbook.style import ParaStyle
 from yearbook.typeset.linebreak import Line, Measure
-from yearbook.writers.pdf.fonts import Codes, codes
+from yearbook.writers.pdf.fonts import Codes, codes_for
 
 ALIGNS = ("justify", "left", "center", "right")
 # Where the baseline sits in a line: the ideographic em box (0.88 em above the baseline,
@@ -225,6 +225,8 @@ class CJKParagraph(Flowable):
         current_cs = 0.0
         names: dict[tuple[int, int], str] = {}  # (run, subset) -> "/F1+0 9 Tf"
         runs = _DrawRuns(fonts, starts, len(text), doc)
+        # The run being drawn; a line's pieces never cross a run boundary.
+        run, run_lo, run_hi, codes, size, tf = runs.at(lines[0].start)
         for line in lines:
             pieces = place(line, self.align, boundaries)
             if not pieces:
@@ -236,17 +238,12 @@ class CJKParagraph(Flowable):
                 current_cs = stretch
             pen = pieces[0][2]
             emit(f"1 0 0 1 {_num(pen)} {_num(y)} Tm")
-            run = -1
-            run_lo = run_hi = 0  # characters of the current run
-            subset = -1
-            size = 0.0
-            codes: Codes | None = None
-            tf = ""
+            subset = -1  # each line names its font again
             arr: list[str] = []  # the TJ array being built
             continued = False  # a TJ of this line has been written
             back = 0.0  # points to step back before the next glyph
             for a, b, x, cs in pieces:
-                if not run_lo <= a < run_hi:  # pieces never cross a run boundary
+                if not run_lo <= a < run_hi:
                     run, run_lo, run_hi, codes, size, tf = runs.at(a)
                     subset = -1
                 back += pen - x
@@ -256,7 +253,7 @@ class CJKParagraph(Flowable):
                 sub = -1
                 hexed = ""  # the glyphs of the chunk being read, all of subset `sub`
                 for char in text[a:b]:
-                    code = codes[char]  # type: ignore[index]
+                    code = codes[char]
                     if code >> 8 == sub:
                         hexed += between + _HEX[code & 0xFF]
                         continue
@@ -271,7 +268,7 @@ class CJKParagraph(Flowable):
                             continued = True
                         name = names.get((run, sub))
                         if name is None:
-                            name = names[run, sub] = codes.subset_name(sub) + tf  # type: ignore[union-attr]
+                            name = names[run, sub] = codes.subset_name(sub) + tf
                         emit(name)
                         subset = sub
                     if back > 1e-4 or back < -1e-4:
@@ -318,7 +315,7 @@ class _DrawRuns:
         if found is None:
             name, size = self._fonts[r]
             font = pdfmetrics.getFont(name)
-            found = (r, self._starts[r], self._ends[r], codes(font, self._doc), size, f" {_num(size)} Tf")
+            found = (r, self._starts[r], self._ends[r], codes_for(font, self._doc), size, f" {_num(size)} Tf")
             self._found[r] = found
         return found
 
