@@ -15,7 +15,10 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from operator import itemgetter
 
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen import canvas as canvas_module
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from yearbook.style import ParaStyle
@@ -193,6 +196,31 @@ class CJKParagraph(Flowable):
 
     # -- drawing --------------------------------------------------------------------------------
 
+    def drawOn(self, canvas, x: float, y: float, _sW: float = 0) -> None:
+        """Flowable.drawOn, the same operators (q, the translation, the text, Q) written directly.
+
+        ReportLab copies the canvas's whole graphics state around every flowable and formats
+        the translation's six numbers afresh each time; `draw` changes no canvas state but
+        the code, so only the transform (which index marks read) is saved and restored.
+        """
+        if type(canvas) is not Canvas or not canvas_module.ENABLE_TRACKING:
+            super().drawOn(canvas, x, y, _sW)
+            return
+        x = self._hAlignAdjust(x, _sW)
+        code = canvas._code
+        matrix = canvas._currentMatrix
+        a0, b0, c0, d0, e0, f0 = matrix
+        # Canvas.translate(x, y) is Canvas.transform(1, 0, 0, 1, x, y): the same arithmetic.
+        canvas._currentMatrix = (
+            a0 * 1 + c0 * 0, b0 * 1 + d0 * 0, a0 * 0 + c0 * 1, b0 * 0 + d0 * 1,
+            a0 * x + c0 * y + e0, b0 * x + d0 * y + f0,
+        )
+        code.append("q")
+        code.append(f"1 0 0 1 {_fp_str(x)} {_fp_str(y)} cm")
+        self._drawOn(canvas)
+        code.append("Q")
+        canvas._currentMatrix = matrix
+
     def draw(self) -> None:
         if self.marks and self.on_mark is not None:
             stop = len(self._t.text) if self._stop is None else self._stop
@@ -328,6 +356,18 @@ class _Code:
 
     def getCode(self) -> str:
         return self.code
+
+
+_FP: dict[float, str] = {}  # ReportLab's own number format, for the translations
+
+
+def _fp_str(v: float) -> str:
+    s = _FP.get(v)
+    if s is None:
+        if len(_FP) >= 65536:
+            _FP.clear()
+        s = _FP[v] = fp_str(v)
+    return s
 
 
 _NUMS: dict[float, str] = {}  # line positions, spacings and sizes recur on every page
