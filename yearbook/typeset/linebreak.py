@@ -80,11 +80,12 @@ _BAD_END = frozenset(NO_END)
 _EPS = 1e-6
 
 
-def can_break(text: str, p: int) -> bool:
+def can_break(text: str, p: int, narrow: bytes | bytearray | None = None) -> bool:
     """Whether a line may end before text[p] (0 < p < len(text)).
 
     Never before white space: spaces stay at the end of the line they follow, so that a
-    closing mark after a space (`word ）`) is not a break either.
+    closing mark after a space (`word ）`) is not a break either. `narrow`, if given, flags
+    the narrow characters of `text` (Measure has them), sparing a pattern match per side.
     """
     c = text[p]
     b = text[p - 1]
@@ -95,8 +96,11 @@ def can_break(text: str, p: int) -> bool:
         while q > 0 and text[q - 1] in _SPACES:
             q -= 1
         return q == 0 or text[q - 1] not in _BAD_END
-    if _NARROW_CHAR.match(b) and _NARROW_CHAR.match(c):
-        return False  # inside a Latin word or a number
+    if narrow is not None:
+        if narrow[p - 1] and narrow[p]:
+            return False  # inside a Latin word or a number
+    elif _NARROW_CHAR.match(b) and _NARROW_CHAR.match(c):
+        return False
     if c.isdecimal() and (b.isdecimal() or (b == "．" and p > 1 and text[p - 2].isdecimal())):
         return False  # full-width digits: １２．５
     if c in _MEASURE or c in _MAGNITUDE:
@@ -240,6 +244,9 @@ class Measure:
         text, cum = self.text, self.cum
         n = len(text) if stop is None else stop
         lines: list[Line] = []
+        narrow = (self._runs or self._narrow_runs())[2]
+        marks = self._mark_offsets() if self.squeeze else []
+        amounts = self._amounts
         s = start
         while s < n:
             left = first_indent if not lines else 0.0
@@ -253,14 +260,20 @@ class Measure:
                 end = n
             else:
                 p = max(k, s + 1)
-                while p > s and not can_break(text, p):
+                while p > s and not can_break(text, p, narrow):
                     p -= 1
                 # 挤进: would the next unit fit if the line's punctuation gave up its empty halves?
                 q = k + 1 if k > s else s + 1
-                while q < n and not can_break(text, q):
+                while q < n and not can_break(text, q, narrow):
                     q += 1
                 cq = self._content_end(s, q)
-                if cum[cq] - self.squeezable(s, cq) <= limit:
+                # self.squeezable(s, cq), inlined: it is asked once a line
+                i = bisect_left(marks, s)
+                j = bisect_left(marks, cq, i)
+                if i < j and marks[i] == s and text[s] not in _SQUEEZE_RIGHT:
+                    i += 1  # an opening mark that starts the line keeps its empty half
+                give = sum(map(amounts.__getitem__, marks[i:j])) if i < j else 0
+                if cum[cq] - give <= limit:
                     end = q
                 elif p > s:
                     end = p  # 推出: the unit that does not fit, with its marks, goes down
