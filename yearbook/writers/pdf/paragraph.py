@@ -276,7 +276,7 @@ class CJKParagraph(Flowable):
                     subset = -1
                 back += pen - x
                 inner = stretch - cs  # step back between the glyphs of a Latin run or number
-                # Glyphs between pieces of one subset: hex digits, or "> -120 <" stepping back.
+                # What goes between two glyphs of one chunk: nothing, or "> -120 <" stepping back.
                 between = f"> {_num(inner * 1000 / size)} <" if inner else ""
                 sub = -1
                 hexed = ""  # the glyphs of the chunk being read, all of subset `sub`
