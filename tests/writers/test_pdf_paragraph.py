@@ -220,3 +220,32 @@ def test_empty_paragraph_takes_no_room(fonts: tuple[str, str]) -> None:
     p = CJKParagraph([("", song, SIZE)], LEADING)
     assert p.wrap(WIDTH, 100) == (WIDTH, 0)
     build([p])  # and draws nothing without failing
+
+
+def test_draw_on_writes_what_reportlab_writes_and_leaves_the_canvas_as_it_was(fonts: tuple[str, str]) -> None:
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus import Flowable
+
+    song, _ = fonts
+    hits: list[tuple[float, float]] = []
+
+    def canvases() -> tuple[Canvas, CJKParagraph]:
+        canvas = Canvas(io.BytesIO())
+        canvas.translate(12.5, 700.25)  # a frame's offset, as a page template gives
+        canvas.setFont(song, 9)
+        para = CJKParagraph([("政协嘉峪关市委员会全年召开专题议政性常委会会议17次。" * 3, song, SIZE)], LEADING)
+        para.marks, para.on_mark = ((0, "t"),), lambda canv, _: hits.append(canv._currentMatrix[4:])
+        para.wrap(WIDTH, HEIGHT)
+        return canvas, para
+
+    ours, para = canvases()
+    theirs, same = canvases()
+    before = dict(vars(ours))
+    para.drawOn(ours, 33.3333, -120.0625)
+    Flowable.drawOn(same, theirs, 33.3333, -120.0625)
+    assert ours._code == theirs._code
+    assert "q" in ours._code and ours._code[-1] == "Q"
+    assert {k: v for k, v in vars(ours).items() if k != "_code"} == {
+        k: v for k, v in before.items() if k != "_code"
+    }
+    assert hits[0] == hits[1]  # an index mark sees the translated origin either way

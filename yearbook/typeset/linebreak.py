@@ -80,11 +80,12 @@ _BAD_END = frozenset(NO_END)
 _EPS = 1e-6
 
 
-def can_break(text: str, p: int) -> bool:
+def can_break(text: str, p: int, narrow: bytes | bytearray | None = None) -> bool:
     """Whether a line may end before text[p] (0 < p < len(text)).
 
     Never before white space: spaces stay at the end of the line they follow, so that a
-    closing mark after a space (`word ）`) is not a break either.
+    closing mark after a space (`word ）`) is not a break either. `narrow`, if given, flags
+    the narrow characters of `text` (Measure has them), sparing a pattern match per side.
     """
     c = text[p]
     b = text[p - 1]
@@ -95,8 +96,11 @@ def can_break(text: str, p: int) -> bool:
         while q > 0 and text[q - 1] in _SPACES:
             q -= 1
         return q == 0 or text[q - 1] not in _BAD_END
-    if _NARROW_CHAR.match(b) and _NARROW_CHAR.match(c):
-        return False  # inside a Latin word or a number
+    if narrow is not None:
+        if narrow[p - 1] and narrow[p]:
+            return False  # inside a Latin word or a number
+    elif _NARROW_CHAR.match(b) and _NARROW_CHAR.match(c):
+        return False
     if c.isdecimal() and (b.isdecimal() or (b == "．" and p > 1 and text[p - 2].isdecimal())):
         return False  # full-width digits: １２．５
     if c in _MEASURE or c in _MAGNITUDE:
@@ -172,7 +176,16 @@ class Measure:
     def _mark_offsets(self) -> list[int]:
         if self._marks is None:
             self._marks = [m.start() for m in _SQUEEZABLE.finditer(self.text)]
-            self._amounts = {k: self.squeeze_amount(k) for k in self._marks}
+            ems = self.ems
+            if isinstance(ems, (int, float)):  # squeeze_amount inlined: one size, many marks
+                cum = self.cum
+                half, full = 0.5 * ems, 0.9 * ems
+                amounts = self._amounts
+                for k in self._marks:
+                    w = cum[k + 1] - cum[k]
+                    amounts[k] = w - half if w >= full else 0.0
+            else:
+                self._amounts = {k: self.squeeze_amount(k) for k in self._marks}
         return self._marks
 
     def _narrow_runs(self) -> tuple[list[int], list[int], bytearray]:
@@ -231,6 +244,9 @@ class Measure:
         text, cum = self.text, self.cum
         n = len(text) if stop is None else stop
         lines: list[Line] = []
+        narrow = (self._runs or self._narrow_runs())[2]
+        marks = self._mark_offsets() if self.squeeze else []
+        amounts = self._amounts
         s = start
         while s < n:
             left = first_indent if not lines else 0.0
@@ -244,14 +260,20 @@ class Measure:
                 end = n
             else:
                 p = max(k, s + 1)
-                while p > s and not can_break(text, p):
+                while p > s and not can_break(text, p, narrow):
                     p -= 1
                 # 挤进: would the next unit fit if the line's punctuation gave up its empty halves?
                 q = k + 1 if k > s else s + 1
-                while q < n and not can_break(text, q):
+                while q < n and not can_break(text, q, narrow):
                     q += 1
                 cq = self._content_end(s, q)
-                if cum[cq] - self.squeezable(s, cq) <= limit:
+                # self.squeezable(s, cq), inlined: it is asked once a line
+                i = bisect_left(marks, s)
+                j = bisect_left(marks, cq, i)
+                if i < j and marks[i] == s and text[s] not in _SQUEEZE_RIGHT:
+                    i += 1  # an opening mark that starts the line keeps its empty half
+                give = sum(map(amounts.__getitem__, marks[i:j])) if i < j else 0
+                if cum[cq] - give <= limit:
                     end = q
                 elif p > s:
                     end = p  # 推出: the unit that does not fit, with its marks, goes down
@@ -286,30 +308,37 @@ class Measure:
         if natural > line.width + _EPS and self.squeeze:
             found = self._squeeze_marks(s, ce)
             amounts = self._amounts
-            marks = [(k, amounts[k]) for k in found]
-            avail = sum(a for _, a in marks)
+            avail = sum(map(amounts.__getitem__, found))
             if avail > 0:
                 ratio = min(1.0, (natural - line.width) / avail)
-                for k, amount in marks:
+                for k in found:
+                    amount = amounts[k]
                     if amount:
                         d = amount * ratio
-                        (after if text[k] in _SQUEEZE_RIGHT else before)[k] = d
+                        if text[k] in _SQUEEZE_RIGHT:
+                            after[k] = d
+                        else:
+                            before[k] = d
                         used += d
         width = natural - used
-        cuts = {s, ce}
         narrow_pairs = 0
-        run_starts, run_ends, narrow_at = self._narrow_runs()
+        run_starts, run_ends, narrow_at = self._runs or self._narrow_runs()
         r = bisect_right(run_ends, s)  # the first run that ends after s
-        while r < len(run_starts) and run_starts[r] < ce:
-            a = max(run_starts[r], s)
-            b = min(run_ends[r], ce)
-            cuts.add(a)
-            cuts.add(b)
-            narrow_pairs += b - a - 1
-            r += 1
-        cuts.update(boundaries[bisect_right(boundaries, s) : bisect_left(boundaries, ce)])
-        cuts.update(k + 1 for k in after)
-        cuts.update(before)
+        i = bisect_right(boundaries, s) if boundaries else 0
+        j = bisect_left(boundaries, ce, i) if boundaries else 0
+        plain = not after and not before and i == j and (r == len(run_starts) or run_starts[r] >= ce)
+        if not plain:  # the line is cut where spacing or the font changes
+            cuts = {s, ce}
+            while r < len(run_starts) and run_starts[r] < ce:
+                a = max(run_starts[r], s)
+                b = min(run_ends[r], ce)
+                cuts.add(a)
+                cuts.add(b)
+                narrow_pairs += b - a - 1
+                r += 1
+            cuts.update(boundaries[i:j])
+            cuts.update(map((1).__add__, after))  # the gap after a squeezed mark
+            cuts.update(before)
 
         last = line.end >= len(text)
         stretch = 0.0
@@ -326,14 +355,24 @@ class Measure:
         elif align == "right":
             x += line.width - width
 
-        pieces: list[Piece] = []
+        if plain:  # one piece: the common justified line of Chinese text
+            pieces: list[Piece] = [(s, ce, x, stretch)]
+            if line.end > ce:
+                x += cum[ce] - cum[s] + (ce - s - 1) * stretch + stretch
+                pieces.append((ce, line.end, x, 0.0))
+            return pieces
+        pieces = []
         order = sorted(cuts)
+        squeezed = bool(after or before)
         for a, b in pairwise(order):
             narrow = narrow_at[a]
             cs = narrow_stretch if narrow else stretch
             pieces.append((a, b, x, cs))
             gap = narrow_stretch if narrow and b < ce and narrow_at[b] else stretch
-            x += cum[b] - cum[a] + (b - a - 1) * cs + gap - after.get(b - 1, 0.0) - before.get(b, 0.0)
+            if squeezed:
+                x += cum[b] - cum[a] + (b - a - 1) * cs + gap - after.get(b - 1, 0.0) - before.get(b, 0.0)
+            else:  # the same sum: subtracting 0.0 changes no float
+                x += cum[b] - cum[a] + (b - a - 1) * cs + gap
         if line.end > ce:
             # Spaces where the line breaks are drawn past its end, where they are invisible, so
             # that text extracted from the page keeps them ("GB/T 15834" broken after "GB/T").

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from fnmatch import fnmatch
-from weakref import WeakKeyDictionary
+from weakref import WeakKeyDictionary, ref
 
 from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics, ttfonts
@@ -85,6 +85,49 @@ class CachedTTFont(TTFont):
         self.state = WeakKeyDictionary()
         self._asciiReadable = rl_config.ttfAsciiReadable
         self.shapable = not any(fnmatch(name, glob) for glob in rl_config.unShapedFontGlob)
+
+
+class Codes(dict[str, int]):
+    """A character's code in one font's subsets of one PDF document: subset << 8 | byte.
+
+    ReportLab's splitString assigns each new character the next free code of the font's
+    subsets and then encodes the string; it is called for every few characters drawn, and
+    per call its fixed cost was higher than the lookups. Codes asks splitString once per
+    distinct character, in the order characters are first drawn, so the subsets and the
+    bytes stay exactly those splitString makes; a code never changes once assigned.
+    """
+
+    def __init__(self, font: TTFont, doc: object):
+        super().__init__()
+        self._font = font
+        self._doc = ref(doc)  # the document owns ReportLab's state; do not keep it alive
+        self._names: dict[int, str] = {}
+
+    def __missing__(self, char: str) -> int:
+        ((subset, byte),) = self._font.splitString(char, self._doc())
+        code = self[char] = subset << 8 | byte[0]
+        return code
+
+    def subset_name(self, subset: int) -> str:
+        """The PDF font name of a subset ("/F3+2"), named by ReportLab on first use."""
+        name = self._names.get(subset)
+        if name is None:
+            name = self._names[subset] = self._font.getSubsetInternalName(subset, self._doc())
+        return name
+
+
+_CODES: WeakKeyDictionary[object, dict[str, Codes]] = WeakKeyDictionary()
+
+
+def codes_for(font: TTFont, doc: object) -> Codes:
+    """The codes of `font` in the PDF document `doc` (a Canvas's `_doc`)."""
+    per_doc = _CODES.get(doc)
+    if per_doc is None:
+        per_doc = _CODES[doc] = {}
+    found = per_doc.get(font.fontName)
+    if found is None or found._font is not font:
+        found = per_doc[font.fontName] = Codes(font, doc)
+    return found
 
 
 class FontSet:

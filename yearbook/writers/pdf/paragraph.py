@@ -13,12 +13,17 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
+from operator import itemgetter
 
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen import canvas as canvas_module
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from yearbook.style import ParaStyle
 from yearbook.typeset.linebreak import Line, Measure
+from yearbook.writers.pdf.fonts import Codes, codes_for
 
 ALIGNS = ("justify", "left", "center", "right")
 # Where the baseline sits in a line: the ideographic em box (0.88 em above the baseline,
@@ -191,6 +196,31 @@ class CJKParagraph(Flowable):
 
     # -- drawing --------------------------------------------------------------------------------
 
+    def drawOn(self, canvas, x: float, y: float, _sW: float = 0) -> None:
+        """Flowable.drawOn, the same operators (q, the translation, the text, Q) written directly.
+
+        ReportLab copies the canvas's whole graphics state around every flowable and formats
+        the translation's six numbers afresh each time; `draw` changes no canvas state but
+        the code, so only the transform (which index marks read) is saved and restored.
+        """
+        if type(canvas) is not Canvas or not canvas_module.ENABLE_TRACKING:
+            super().drawOn(canvas, x, y, _sW)
+            return
+        x = self._hAlignAdjust(x, _sW)
+        code = canvas._code
+        matrix = canvas._currentMatrix
+        a0, b0, c0, d0, e0, f0 = matrix
+        # Canvas.translate(x, y) is Canvas.transform(1, 0, 0, 1, x, y): the same arithmetic.
+        canvas._currentMatrix = (
+            a0 * 1 + c0 * 0, b0 * 1 + d0 * 0, a0 * 0 + c0 * 1, b0 * 0 + d0 * 1,
+            a0 * x + c0 * y + e0, b0 * x + d0 * y + f0,
+        )
+        code.append("q")
+        code.append(f"1 0 0 1 {_fp_str(x)} {_fp_str(y)} cm")
+        self._drawOn(canvas)
+        code.append("Q")
+        canvas._currentMatrix = matrix
+
     def draw(self) -> None:
         if self.marks and self.on_mark is not None:
             stop = len(self._t.text) if self._stop is None else self._stop
@@ -219,52 +249,56 @@ class CJKParagraph(Flowable):
             emit(f"{_num(self.base_size * _FAKE_BOLD)} w 2 Tr")
         y = self.height - self.leading / 2 - (_EM_ABOVE_BASELINE - 0.5) * self.base_size
         cum = measure.cum
+        place = measure.place
         current_cs = 0.0
         names: dict[tuple[int, int], str] = {}  # (run, subset) -> "/F1+0 9 Tf"
+        runs = _DrawRuns(fonts, starts, len(text), doc)
+        # The run being drawn; a line's pieces never cross a run boundary.
+        run, run_lo, run_hi, codes, size, tf = runs.at(lines[0].start)
         for line in lines:
-            pieces = measure.place(line, self.align, boundaries)
+            pieces = place(line, self.align, boundaries)
             if not pieces:
                 y -= self.leading
                 continue
-            stretch = max(p[3] for p in pieces)
+            stretch = max(map(_SPACING, pieces))
             if stretch != current_cs:
                 emit(f"{_num(stretch)} Tc")
                 current_cs = stretch
             pen = pieces[0][2]
             emit(f"1 0 0 1 {_num(pen)} {_num(y)} Tm")
-            run = -1
-            subset = -1
-            size = 0.0
-            font = None
-            tf = ""
+            subset = -1  # each line names its font again
             arr: list[str] = []  # the TJ array being built
             continued = False  # a TJ of this line has been written
             back = 0.0  # points to step back before the next glyph
             for a, b, x, cs in pieces:
-                r = bisect_right(starts, a) - 1
-                if r != run:
-                    run = r
-                    font = pdfmetrics.getFont(fonts[r][0])
-                    size = fonts[r][1]
-                    tf = f" {_num(size)} Tf"
+                if not run_lo <= a < run_hi:
+                    run, run_lo, run_hi, codes, size, tf = runs.at(a)
                     subset = -1
                 back += pen - x
                 inner = stretch - cs  # step back between the glyphs of a Latin run or number
-                first = True
-                for sub, chunk in font.splitString(text[a:b], doc):
+                # What goes between two glyphs of one chunk: nothing, or "> -120 <" stepping back.
+                between = f"> {_num(inner * 1000 / size)} <" if inner else ""
+                sub = -1
+                hexed = ""  # the glyphs of the chunk being read, all of subset `sub`
+                for char in text[a:b]:
+                    code = codes[char]
+                    if code >> 8 == sub:
+                        hexed += between + _HEX[code & 0xFF]
+                        continue
+                    if hexed:  # a chunk ends where the subset changes
+                        arr.append(f"<{hexed}>")
+                        back += inner
+                    sub = code >> 8
                     if sub != subset:
                         if arr:
                             emit(f"[{' '.join(arr)}] TJ")
                             arr = []
                             continued = True
-                        key = (r, sub)
-                        name = names.get(key)
+                        name = names.get((run, sub))
                         if name is None:
-                            name = names[key] = font.getSubsetInternalName(sub, doc) + tf
+                            name = names[run, sub] = codes.subset_name(sub) + tf
                         emit(name)
                         subset = sub
-                    if not first:
-                        back += inner
                     if back > 1e-4 or back < -1e-4:
                         arr.append(_num(back * 1000 / size))
                         back = 0.0
@@ -273,12 +307,8 @@ class CJKParagraph(Flowable):
                         # pdfminer adds it only between glyphs, or after a number. A 0 that
                         # opens a TJ continuing the line makes both place the glyph alike.
                         arr.append("0")
-                    if inner and len(chunk) > 1:
-                        step = f" {_num(inner * 1000 / size)} "
-                        arr.append(step.join(f"<{g:02x}>" for g in chunk))
-                    else:
-                        arr.append(f"<{chunk.hex()}>")
-                    first = False
+                    hexed = _HEX[code & 0xFF]
+                arr.append(f"<{hexed}>")  # a piece holds at least one character
                 pen = x + (cum[b] - cum[a]) + (b - a - 1) * cs + stretch
             if arr:
                 emit(f"[{' '.join(arr)}] TJ")
@@ -292,6 +322,32 @@ class CJKParagraph(Flowable):
         canv.drawText(_Code("\n".join(out)))
 
 
+_HEX = [f"{i:02x}" for i in range(256)]
+_SPACING = itemgetter(3)  # of a Piece
+
+
+class _DrawRuns:
+    """The runs of a paragraph as drawing needs them: font, codes, size and Tf operand."""
+
+    def __init__(self, fonts: list[tuple[str, float]], starts: list[int], length: int, doc: object):
+        self._fonts = fonts
+        self._starts = starts
+        self._ends = [*starts[1:], length]
+        self._doc = doc
+        self._found: dict[int, tuple[int, int, int, Codes, float, str]] = {}
+
+    def at(self, offset: int) -> tuple[int, int, int, Codes, float, str]:
+        """(run, its first character, its end, codes, size, " 9 Tf") of the run at `offset`."""
+        r = bisect_right(self._starts, offset) - 1
+        found = self._found.get(r)
+        if found is None:
+            name, size = self._fonts[r]
+            font = pdfmetrics.getFont(name)
+            found = (r, self._starts[r], self._ends[r], codes_for(font, self._doc), size, f" {_num(size)} Tf")
+            self._found[r] = found
+        return found
+
+
 class _Code:
     """Ready-made text operators, in the shape Canvas.drawText expects of a text object."""
 
@@ -300,6 +356,18 @@ class _Code:
 
     def getCode(self) -> str:
         return self.code
+
+
+_FP: dict[float, str] = {}  # ReportLab's own number format, for the translations
+
+
+def _fp_str(v: float) -> str:
+    s = _FP.get(v)
+    if s is None:
+        if len(_FP) >= 65536:
+            _FP.clear()
+        s = _FP[v] = fp_str(v)
+    return s
 
 
 _NUMS: dict[float, str] = {}  # line positions, spacings and sizes recur on every page
