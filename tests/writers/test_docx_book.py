@@ -23,6 +23,7 @@ from yearbook.writers.docx.index import entry_text
 from yearbook.writers.pdf import write_pdf
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 
 @pytest.fixture(scope="module")
@@ -122,6 +123,16 @@ def test_front_matter_numbered_in_roman_and_the_toc_on_a_right_hand_page(book):
     assert all(f is None for f in formats[body_at + 1:])  # the body's sections go on counting
     # The first section starts a page (LibreOffice reads the format only from such a one).
     assert sections[0].find(f"{W}type").get(f"{W}val") == "nextPage"
+    # The 书名页 has neither head nor folio; the next section names the folio footers again.
+    assert sections[0].find(f"{W}titlePg") is not None
+    footers = [{r.get(f"{W}type"): r.get(R_ID) for r in s.iter(f"{W}footerReference")} for s in sections[:2]]
+    assert footers[0]["first"] != footers[1]["first"] and footers[0]["default"] == footers[1]["default"]
+    with zipfile.ZipFile(io.BytesIO(book[3])) as z:
+        rels = etree.fromstring(z.read("word/_rels/document.xml.rels"))
+        target = {r.get("Id"): r.get("Target") for r in rels}
+        blank = etree.fromstring(z.read("word/" + target[footers[0]["first"]]))
+        folio = etree.fromstring(z.read("word/" + target[footers[1]["first"]]))
+    assert not _instructions(blank) and _instructions(folio) == ["PAGE"]
     # The 目录 opens a right-hand page, as in the PDF.
     paragraphs = list(body.iter(f"{W}p"))
     toc_title = next(b for b in doc.front if isinstance(b, TableOfContents)).title

@@ -27,6 +27,7 @@ from yearbook.doctree import (
     RunRole,
     Table,
     TableOfContents,
+    TitlePage,
 )
 from yearbook.style import Style
 from yearbook.writers.docx import oxml
@@ -87,7 +88,10 @@ def write_body(
             elements += made
         last = index == len(groups) - 1
         cols = 1 if group.wide else page.columns
-        sect_pr = furniture.sect_pr(body_sect_pr if last else None, index == 0, group.head, group.opening)
+        title_page = isinstance(group.blocks[0], TitlePage)
+        sect_pr = furniture.sect_pr(
+            body_sect_pr if last else None, index == 0, group.head, group.opening, title_page
+        )
         # The first section starts the document: LibreOffice takes its page numbering
         # format only from a section that starts a page, so it is not continuous.
         set_section(sect_pr, cols, page.column_gap, "nextPage" if index == 0 else group.start)

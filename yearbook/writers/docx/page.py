@@ -75,23 +75,35 @@ class Furniture:
     title: str = ""  # the even-page head
     own_heads: bool = True  # False: a Word template's own headers and footers are used as they are
     styleref: str = "STYLEREF 2" + LAST  # the field that finds the 分目 on the page
+    _folios_back: bool = False  # the section after a 书名页 names the folio footers again
+    _blank_footer_id: str | None = None
 
     def sect_pr(self, target: etree._Element | None, first: bool, head: OddHead | None,
-                opening: bool) -> etree._Element:
+                opening: bool, title_page: bool = False) -> etree._Element:
         """The sectPr of one section; `target` is the body's own (last) one, else a new copy.
 
         `head`: the odd head from this section on, None to inherit the one in force.
+        `title_page`: the section opens with a 书名页, which has neither head nor folio.
         """
         sect_pr = target if target is not None else copy.deepcopy(self.base)
         for ref in [*sect_pr.findall(_REFS[0]), *sect_pr.findall(_REFS[1])]:
             sect_pr.remove(ref)
-        refs = [copy.deepcopy(r) for r in self.footer_refs] if first else []
+        refs = [copy.deepcopy(r) for r in self.footer_refs] if first or self._folios_back else []
+        self._folios_back = False
         if not self.own_heads:
             for ref in reversed(refs):
                 sect_pr.insert(0, ref)
             return sect_pr
+        if title_page:
+            # A blank first-page footer here; the next section names the folios again, as
+            # it would otherwise inherit this one.
+            refs = [r for r in refs if r.get(qn("w:type")) != "first"]
+            refs.append(_footer_ref("first", self._blank_footer()))
+            self._folios_back = True
         if first and self.style.heads.running_heads:
             refs[:0] = [_header_ref("even", self._part(_TITLE)), _header_ref("first", self._part(_BLANK))]
+        elif title_page:
+            refs[:0] = [_header_ref("first", self._part(_BLANK))]
         if self.style.heads.running_heads and (first or (head is not None and head != self.current)):
             odd = head if head is not None else OddHead("")
             refs[:0] = [_header_ref("default", self._part(odd))]
@@ -100,9 +112,19 @@ class Furniture:
             sect_pr.insert(0, ref)  # references lead the sectPr (schema order)
         for old in sect_pr.findall(qn("w:titlePg")):
             sect_pr.remove(old)
-        if opening:
+        if opening or title_page:
             oxml.insert_ordered(sect_pr, oxml.el("w:titlePg"), oxml.SECTPR_ORDER)
         return sect_pr
+
+    def _blank_footer(self) -> str:
+        if self._blank_footer_id is None:
+            part, r_id = self.document.part.add_footer_part()
+            ftr = part.element
+            for child in list(ftr):
+                ftr.remove(child)
+            ftr.append(oxml.el("w:p"))
+            self._blank_footer_id = r_id
+        return self._blank_footer_id
 
     def _part(self, head: OddHead) -> str:
         if head not in self.parts:
@@ -188,6 +210,12 @@ def set_section(sect_pr: etree._Element, columns: int, gap: float, start: str) -
 
 def _header_ref(kind: str, r_id: str) -> etree._Element:
     ref = oxml.el("w:headerReference", type=kind)
+    ref.set(qn("r:id"), r_id)
+    return ref
+
+
+def _footer_ref(kind: str, r_id: str) -> etree._Element:
+    ref = oxml.el("w:footerReference", type=kind)
     ref.set(qn("r:id"), r_id)
     return ref
 
