@@ -9,6 +9,7 @@ between releases (2月21日至23日, later 2月21日 – 23日) and a yearbook's
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import re
@@ -31,7 +32,130 @@ def _locale() -> Locale:
     return Locale("zh", territory="CN", script="Hans")
 
 
+# The skeletons this module prints with. babel's first date costs about 30 ms (its
+# modules and the zh locale's CLDR data); so the patterns babel resolves them to, and
+# the month names they use, are kept in the user's cache beside the babel files they
+# came from, and a date is then printed from them without importing babel.
+SKELETONS = ("yMMMd", "MMMd", "yMMM", "MMM", "d")
+# Fields printed here exactly as babel's DateTimeFormat does; a pattern with any
+# other field is left to babel.
+_FIELD = re.compile(r"y+|[ML]{1,5}|d{1,2}")
+_KEY = re.compile(r"%\((\w+)\)s")
+_PATTERNS_VERSION = 1  # change with any change to what the cache file holds
+_BABEL_FILES = (
+    "__init__.py",
+    "global.dat",
+    *(f"locale-data/{name}.dat" for name in ("root", "zh", "zh_Hans", "zh_Hans_CN")),
+)
+
+
+class _Pattern:
+    """A babel date pattern as a %-format over its fields, month names by field."""
+
+    __slots__ = ("format", "months")
+
+    def __init__(self, format: str, months: dict[str, list[str]]) -> None:
+        self.format = format
+        self.months = months
+
+    def apply(self, day: dt.date) -> str:
+        return self.format % {name: _field(name, day, self.months) for name in _KEY.findall(self.format)}
+
+
+def _field(name: str, day: dt.date, months: dict[str, list[str]]) -> str:
+    """babel's DateTimeFormat for y, M, L and d."""
+    char, num = name[0], len(name)
+    if char == "y":
+        year = f"{day.year:0{num}d}"
+        return year[-2:] if num == 2 else year
+    if char == "d":
+        return f"{day.day:0{num}d}"
+    return f"{day.month:0{num}d}" if num <= 2 else months[name][day.month - 1]
+
+
+def _babel_source() -> list[list[object]] | None:
+    """Path, mtime and size of the babel files the patterns come from (a new babel
+    or new locale data changes them); None when babel is not found as files."""
+    import importlib.util
+    import os
+
+    spec = importlib.util.find_spec("babel")
+    if spec is None or not spec.origin:
+        return None
+    root = os.path.dirname(spec.origin)
+    out: list[list[object]] = []
+    for name in _BABEL_FILES:
+        try:
+            st = os.stat(os.path.join(root, name))
+        except OSError:
+            return None
+        out.append([name, st.st_mtime_ns, st.st_size])
+    return [[_PATTERNS_VERSION, LOCALE, root], *out]
+
+
+def _resolve() -> dict[str, _Pattern]:
+    """The skeletons' patterns as babel's format_skeleton resolves them."""
+    from babel.dates import get_month_names, match_skeleton, parse_pattern
+
+    loc = _locale()
+    skeletons = loc.datetime_skeletons
+    out: dict[str, _Pattern] = {}
+    for skeleton in SKELETONS:
+        key = skeleton if skeleton in skeletons else match_skeleton(skeleton, skeletons) or skeleton
+        fmt = parse_pattern(skeletons[key]).format
+        names = _KEY.findall(fmt)
+        if not all(_FIELD.fullmatch(n) for n in names):
+            continue
+        months: dict[str, list[str]] = {}
+        for n in names:
+            if n[0] in "ML" and len(n) >= 3:
+                width = {3: "abbreviated", 4: "wide", 5: "narrow"}[len(n)]
+                table = get_month_names(width, {"M": "format", "L": "stand-alone"}[n[0]], loc)
+                months[n] = [table[m] for m in range(1, 13)]
+        out[skeleton] = _Pattern(fmt, months)
+    return out
+
+
+@functools.cache
+def _patterns() -> dict[str, _Pattern]:
+    """The resolved patterns, from the cache file while babel's files are unchanged."""
+    import json
+    import os
+
+    from yearbook.cachedir import cache_dir
+
+    source = _babel_source()
+    path = cache_dir() / "date-patterns.json"
+    if source is not None:
+        try:
+            saved = json.loads(path.read_text(encoding="utf-8"))
+            if saved["source"] == source:
+                return {k: _Pattern(v["format"], v["months"]) for k, v in saved["patterns"].items()}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            pass
+    patterns = _resolve()
+    if source is not None:
+        saved_patterns = {k: {"format": p.format, "months": p.months} for k, p in patterns.items()}
+        data = {"source": source, "patterns": saved_patterns}
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+            os.replace(tmp, path)
+        except OSError:  # a read-only cache only costs the next run the same time
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+    return patterns
+
+
 def _format(skeleton: str, day: dt.date) -> str:
+    pattern = _patterns().get(skeleton)
+    if pattern is not None:
+        return pattern.apply(day)
+    return _babel_format(skeleton, day)
+
+
+def _babel_format(skeleton: str, day: dt.date) -> str:
     from babel.dates import format_skeleton as babel_format
 
     return babel_format(skeleton, day, locale=_locale())
