@@ -3,6 +3,8 @@
 Two things, both named by the SHA-256 of the file's bytes, so an edited file is a new
 name and never meets an old answer:
 - `images/<digest>.ok`: the file decoded whole once (a damaged file gets no record);
+  beside it `<digest>.facts`, what Pillow read from its header (format, size, mode,
+  EXIF orientation, and Pillow's version), so a later build need not open it;
 - `images/rendered/<key>.bin`: the print-ready bytes made from a file that needed
   turning, converting or downsampling: a 12-megapixel phone photo takes about half a
   second to decode, resize and encode, on every build and in each writer's process.
@@ -44,6 +46,25 @@ def remember_whole(digest: str) -> None:
         target.touch()
     except OSError:
         pass  # a read-only cache only costs the next build the decode again
+
+
+def facts(digest: str) -> str | None:
+    """The header facts recorded for a file that decoded whole, or None."""
+    try:
+        return (_folder() / f"{digest}.facts").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def remember_facts(digest: str, text: str) -> None:
+    target = _folder() / f"{digest}.facts"
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=target.parent, delete=False) as tmp:
+            tmp.write(text)
+        os.replace(tmp.name, target)
+    except OSError:
+        pass  # a read-only cache only costs the next build opening the file again
 
 
 def _rendered_path(key: str) -> Path:

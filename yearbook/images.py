@@ -20,15 +20,18 @@ import struct
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import PIL
-from PIL import Image, UnidentifiedImageError
+import PIL  # the package alone (its version); PIL.Image only where a file is opened
 
 from yearbook import imagecache, png
 from yearbook.diagnostics import Diagnostic, Location, Severity
 from yearbook.doctree import Document, Figure, Picture, Plates
 from yearbook.i18n import language, register
 from yearbook.style import Style
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 register(
     {
@@ -114,6 +117,8 @@ def _unopenable(raw: bytes) -> ImageProblem:
 
 
 def _open(raw: bytes) -> Image.Image:
+    from PIL import Image, UnidentifiedImageError
+
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS  # Pillow reads its guard from this global
     try:
         with warnings.catch_warnings():
@@ -129,6 +134,8 @@ def _open(raw: bytes) -> Image.Image:
 
 def _flatten(im: Image.Image) -> Image.Image:
     """Transparency onto white paper."""
+    from PIL import Image
+
     grey = im.mode in ("LA", "La")
     rgba = im.convert("LA" if grey else "RGBA")
     paper = Image.new(rgba.mode, rgba.size, (255, 255) if grey else (255, 255, 255, 255))
@@ -180,6 +187,8 @@ def _orientation(im: Image.Image, layout: png.Png | None = None) -> int:
     image data; where the chunks show nothing follows (`layout`), what Pillow read on
     opening already holds it.
     """
+    from PIL import Image
+
     try:
         if layout is not None and not layout.metadata_after_data:
             exif = Image.Image.getexif(im)
@@ -226,38 +235,72 @@ def _check_whole(im: Image.Image, layout: png.Png | None) -> None:
         raise ImageProblem("image.broken", reason=str(exc) or type(exc).__name__) from exc
 
 
+_FACTS_VERSION = "2"  # change with any change to what `_facts` records
+
+
+def _facts(im_format: str, width: int, height: int, mode: str, orientation: int) -> str:
+    """What a build needs from an opened file, to record for a file that decoded whole
+    (as opened: the check's decode may draft a JPEG smaller)."""
+    fields = (_FACTS_VERSION, PIL.__version__, im_format, width, height, mode, orientation)
+    return "\t".join(map(str, fields))
+
+
+def _known_facts(digest: str) -> tuple[str, int, int, str, int] | None:
+    """(format, width, height, mode, orientation) recorded by this Pillow for a file of
+    this content that decoded whole; None when there is no such record."""
+    if not imagecache.known_whole(digest):
+        return None
+    text = imagecache.facts(digest)
+    parts = text.split("\t") if text else []
+    if len(parts) != 7 or parts[:2] != [_FACTS_VERSION, PIL.__version__]:
+        return None
+    fmt, width, height, mode, orientation = parts[2:]
+    if fmt not in SUPPORTED or not (width.isdigit() and height.isdigit() and orientation.isdigit()):
+        return None
+    w, h = int(width), int(height)
+    if w <= 0 or h <= 0 or w * h > MAX_PIXELS:
+        return None  # let Pillow's open judge it and say why
+    return fmt, w, h, mode, int(orientation)
+
+
 def make_picture(raw: bytes, name: str, digest: str | None = None) -> Picture:
     """The print-ready picture of an image file's bytes; raises ImageProblem.
 
     The file is checked now, decoded whole unless this machine did so before
-    (`_check_whole`); the output bytes are made when a writer first asks for them, so
-    `yearbook check` never pays for them.
+    (`_check_whole`); then what it needs of the file's header is recorded, and later
+    builds do not open the file. The output bytes are made when a writer first asks
+    for them, so `yearbook check` never pays for them.
     """
     if not raw:
         raise ImageProblem("image.empty")
     digest = digest or _digest(raw)
-    im = _open(raw)
-    if im.format not in SUPPORTED:
-        raise ImageProblem("image.unsupported", format=im.format or "?", formats=_formats())
-    width, height = im.size
-    if width <= 0 or height <= 0:
-        raise ImageProblem("image.zero_size", width=width, height=height)
-    layout = None
-    if im.format == "PNG":
-        try:
-            layout = png.read(raw)
-        except png.PngError:
-            layout = None  # Pillow opened it: let Pillow's decode judge it
-    orientation = _orientation(im, layout)
+    known = _known_facts(digest)
+    if known is not None:
+        im_format, width, height, mode, orientation = known
+    else:
+        im = _open(raw)
+        if im.format not in SUPPORTED:
+            raise ImageProblem("image.unsupported", format=im.format or "?", formats=_formats())
+        width, height = im.size
+        if width <= 0 or height <= 0:
+            raise ImageProblem("image.zero_size", width=width, height=height)
+        layout = None
+        if im.format == "PNG":
+            try:
+                layout = png.read(raw)
+            except png.PngError:
+                layout = None  # Pillow opened it: let Pillow's decode judge it
+        im_format, mode, orientation = im.format, im.mode, _orientation(im, layout)
+        if not imagecache.known_whole(digest):
+            _check_whole(im, layout)
+            imagecache.remember_whole(digest)
+        imagecache.remember_facts(digest, _facts(im_format, width, height, mode, orientation))
     turned = orientation in (5, 6, 7, 8)
     scale = min(1.0, MAX_SIDE / max(width, height))
     size = (max(1, round(width * scale)), max(1, round(height * scale)))
     out_size = size[::-1] if turned else size
-    as_is = scale == 1.0 and orientation == 1 and im.mode in ("RGB", "L")
-    if not imagecache.known_whole(digest):
-        _check_whole(im, layout)
-        imagecache.remember_whole(digest)
-    fmt = "jpeg" if im.format == "JPEG" else "png"
+    as_is = scale == 1.0 and orientation == 1 and mode in ("RGB", "L")
+    fmt = "jpeg" if im_format == "JPEG" else "png"
 
     def render() -> bytes:
         if as_is:
@@ -270,6 +313,8 @@ def make_picture(raw: bytes, name: str, digest: str | None = None) -> Picture:
         return done
 
     def _render() -> bytes:
+        from PIL import Image
+
         source = Image.open(io.BytesIO(raw))
         if fmt == "jpeg" and scale < 1.0:
             source.draft(source.mode, size)  # decode at 1/2, 1/4 or 1/8 when still large enough

@@ -8,6 +8,7 @@ import struct
 import zlib
 from pathlib import Path
 
+import PIL
 import pytest
 from PIL import Image, PngImagePlugin
 
@@ -274,3 +275,33 @@ def test_rendered_pictures_are_dropped_oldest_first_past_the_limit(tmp_path: Pat
         os.utime(entry, ns=(n * 10**9, n * 10**9))
     imagecache._prune(entry.parent, limit=2100)
     assert [imagecache.rendered(f"k{n}") is not None for n in range(4)] == [False, False, True, True]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [mk.jpeg(1200, 800), mk.jpeg(600, 400, orientation=6), mk.jpeg(5000, 300, mode="L"), mk.png(640, 360, "RGBA")],
+    ids=["jpeg", "turned", "grey-oversized", "png-rgba"],
+)
+def test_a_file_seen_before_is_not_opened_again(raw: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """The header facts recorded with the first build give the same picture without Pillow."""
+    monkeypatch.setenv("YEARBOOK_CACHE", str(tmp_path / "cache"))
+    first = make_picture(raw, "a")
+    with monkeypatch.context() as m:
+        m.setattr(images, "_open", lambda raw: pytest.fail("opened the file again"))
+        again = make_picture(raw, "a")
+        assert (again.format, again.width, again.height) == (first.format, first.width, first.height)
+    assert again.data == first.data
+
+
+def test_facts_of_another_pillow_are_not_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("YEARBOOK_CACHE", str(tmp_path / "cache"))
+    raw = mk.jpeg(600, 400, orientation=6)
+    make_picture(raw, "a")
+    digest = images._digest(raw)
+    record = imagecache.facts(digest)
+    assert record is not None
+    imagecache.remember_facts(digest, record.replace(f"\t{PIL.__version__}\t", "\t0.0\t"))
+    opened: list[bytes] = []
+    real = images._open
+    monkeypatch.setattr(images, "_open", lambda raw: opened.append(raw) or real(raw))
+    assert (make_picture(raw, "a").width, len(opened)) == (400, 1)
