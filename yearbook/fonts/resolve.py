@@ -10,7 +10,7 @@ TrueType once and cached (convert.py), since ReportLab embeds only TrueType.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Set
+from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -139,17 +139,21 @@ class Resolver:
             out.extend((m, idx) for m in matches if m.is_file() and m.suffix.lower() in FONT_SUFFIXES)
         return out
 
-    def _family_candidates(self, cand: Candidate) -> list[tuple[Path, int | None]]:
-        out: list[tuple[Path, int | None]] = []
+    def _family_candidates(self, cand: Candidate) -> Iterator[tuple[Path, int | None]]:
+        """Files by name, then fontconfig's faces of the family: lazily, as asking
+        fontconfig runs fc-list (12–20 ms), which a face found by name spares."""
+        found_any = False
         for name in cand.files:
             found = locate.find_file(name, self.system_dirs)
             if found:
-                out.append((found, None))
+                found_any = True
+                yield found, None
         if self.use_fontconfig and cand.family:
-            out.extend(locate.fontconfig_lookup(cand.family))
-        if not out and cand.family and not cand.files:
-            out.extend(locate.scan_family(cand.family, self.system_dirs))
-        return out
+            for hit in locate.fontconfig_lookup(cand.family):
+                found_any = True
+                yield hit
+        if not found_any and cand.family and not cand.files:
+            yield from locate.scan_family(cand.family, self.system_dirs)
 
     def _load(self, role: str, path: Path, index: int | None, cand: Candidate) -> Face | None:
         if index is None:
@@ -180,7 +184,9 @@ class Resolver:
         return None
 
     def _try(self, role: str, cand: Candidate, base_dirs: list[Path]) -> Face | None:
-        places = self._file_candidates(cand.file, base_dirs) if cand.file else self._family_candidates(cand)
+        places: Iterable[tuple[Path, int | None]] = (
+            self._file_candidates(cand.file, base_dirs) if cand.file else self._family_candidates(cand)
+        )
         seen = set()
         for path, index in places:
             if (path, index) in seen:
