@@ -28,8 +28,8 @@ _CJK_CLASS = "".join(f"{lo}-{hi}" for lo, hi in CJK_RANGES)
 CJK = re.compile(f"[{_CJK_CLASS}]")
 _CJK_MATCH = CJK.fullmatch
 _NOT_KEY = re.compile(f"[^{_CJK_CLASS}0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
-_CONTEXT = re.compile(f"[{_CJK_CLASS}{''.join(FULLWIDTH_PUNCT)}{MASK}]")
-_CONTEXT_MATCH = _CONTEXT.fullmatch
+# Not one more class of the CJK ranges: compiling each costs some 3 ms a check.
+_CONTEXT_MARKS = frozenset(FULLWIDTH_PUNCT | {MASK})
 _WHITESPACE_OR_MASK = re.compile(rf"[\s{MASK}]+")
 
 
@@ -50,7 +50,7 @@ def cjk_count(text: str) -> int:
 
 def is_chinese_context(ch: str) -> bool:
     """A character after or before which punctuation must be full-width."""
-    return ch != "" and _CONTEXT_MATCH(ch) is not None
+    return ch in _CONTEXT_MARKS or (ch != "" and _CJK_MATCH(ch) is not None)
 
 
 def key_text(text: str) -> str:
