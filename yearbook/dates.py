@@ -125,7 +125,10 @@ def _patterns() -> dict[str, _Pattern]:
     from yearbook.cachedir import cache_dir
 
     source = _babel_source()
-    path = cache_dir() / "date-patterns.json"
+    try:
+        path = cache_dir() / "date-patterns.json"
+    except RuntimeError:  # no home folder to keep a cache in
+        return _resolve()
     if source is not None:
         try:
             saved = json.loads(path.read_text(encoding="utf-8"))

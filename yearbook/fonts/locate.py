@@ -140,7 +140,10 @@ def _fontconfig_faces() -> tuple[Face, ...]:
     if not fc_list:
         return ()
     context = [_FACES_VERSION, fc_list, *_stamps([fc_list]), *(os.environ.get(k) for k in _FONTCONFIG_ENV)]
-    path = cache_dir() / "fontconfig-faces.json"
+    try:
+        path = cache_dir() / "fontconfig-faces.json"
+    except RuntimeError:  # no home folder to keep a cache in
+        return _run_fc_list(fc_list) or ()
     try:
         saved = json.loads(path.read_text(encoding="utf-8"))
         if saved["context"] == context and saved["stamps"] == _stamps(saved["watched"]):

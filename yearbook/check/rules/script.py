@@ -90,7 +90,11 @@ def _tables() -> _Tables:
         except OSError:
             break  # _derive says what is missing
         source.append([name, st.st_mtime_ns, st.st_size])
-    path = cache_dir() / "opencc-tables.json"
+    try:
+        path = cache_dir() / "opencc-tables.json"
+    except RuntimeError:  # no home folder to keep a cache in
+        simple_of, simplified = _derive()
+        return _Tables(simple_of, frozenset(simple_of), frozenset(simplified))
     try:
         saved = json.loads(path.read_text(encoding="utf-8"))
         if saved["source"] == source and isinstance(saved["simple_of"], dict):
