@@ -221,6 +221,7 @@ def _build(args: argparse.Namespace) -> int:
     from yearbook.load.book import load_book
 
     loaded = load_book(args.data_dir)
+    _word_lists_readable(loaded)
     # The checks read only the loaded data: on the second core from here on, while this
     # process assembles and writes (their modules are imported there too).
     with Background(lambda: _run_checks(loaded)) as checks:
@@ -243,6 +244,18 @@ def _build(args: argparse.Namespace) -> int:
         print(tr("cli.output", path=display_path(path), size=_size(path.stat().st_size)))
     _other_warnings(result.warnings)
     return 0
+
+
+def _word_lists_readable(loaded: Loaded) -> None:
+    """The editors' word lists (校对.yaml) of the book and its units, read before anything
+    is written: the checks read them on the second core, whose error would come after the
+    files are in place."""
+    from yearbook.check.resources import USER_FILES, Resources, merge_word_lists
+
+    folders = [loaded.data_dir, *(u.path for u in loaded.book.units if u.path is not None)]
+    for folder in folders:
+        if any((folder / name).is_file() for name in USER_FILES):
+            merge_word_lists(Resources(), folder)
 
 
 def _run_checks(loaded: Loaded) -> CheckReport:

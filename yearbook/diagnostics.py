@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from yearbook.i18n import language, tr
+from yearbook.i18n import language, register, templates, tr
 
 
 @dataclass(frozen=True, order=True)
@@ -44,6 +44,17 @@ class Diagnostic:
         colon = "：" if language() == "zh" else ": "
         prefix = f"{where}: " if where else ""
         return f"{prefix}{head}{colon}{field_part}{body}"
+
+    def __reduce__(self) -> tuple:
+        # Made in a background process and rendered in this one (background.py), which
+        # may not have imported the module that registered the message: send it along.
+        fields = (self.code, self.args, self.location, self.path, self.severity)
+        return (_received, (fields, templates({self.code})))
+
+
+def _received(fields: tuple, messages: dict[str, tuple[str, str]]) -> Diagnostic:
+    register(messages)
+    return Diagnostic(*fields)
 
 
 class YearbookError(Exception):

@@ -273,6 +273,7 @@ class Unit:
     title: Text  # the title the unit gives its own chapter book
     year: int  # the year its data records
     loc: Location | None = None  # where the book includes it
+    path: Path | None = None  # the folder on disk (its own 校对.yaml is read from there)
 
 
 @dataclass

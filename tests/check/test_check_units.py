@@ -7,6 +7,7 @@ import json
 import pytest
 
 from tests.book_fixtures import UNIT_B_CHAPTER, make_book
+from tests.conftest import MINIMAL_CHAPTER
 from tests.test_messages_paths import run
 from yearbook.build import prepare
 from yearbook.check import run_checks
@@ -84,3 +85,45 @@ def test_index_marks_are_not_read_as_half_width_brackets():
 
     assert check_text("乙区召开[[社区协商]]推进会，参与[[委员工作室|委员之家]]活动。") == []
     assert count_characters("召开[[社区协商|协商]]会") == 7  # the term is not printed
+
+
+def test_a_units_word_list_counts_in_the_book(tmp_path):
+    """A unit's own 校对.yaml: its typos hold for the whole book, its 放行 for its own text."""
+    folder = make_book(
+        tmp_path,
+        **{
+            "units/b/chapter.yaml": UNIT_B_CHAPTER.replace("办理提案9件。", "办理的的提案9件，按装设备。"),
+            "units/b/校对.yaml": "错别字:\n  按装: 安装\n放行:\n  - 办理的的提案\n",
+            "units/c/chapter.yaml": MINIMAL_CHAPTER.replace("政协测试市委员会", "丙单位")
+            .replace("主席会议】", "】")
+            .replace("全年", "全年办理的的提案，按装设备，"),
+        },
+    )
+    report = run_checks(prepare(folder).loaded)
+    by_file: dict[str, set[str]] = {}
+    for finding in report.findings:
+        by_file.setdefault(finding.location.file, set()).add(finding.rule)
+    unit_b = next(v for k, v in by_file.items() if k.endswith("units/b/chapter.yaml"))
+    unit_c = next(v for k, v in by_file.items() if k.endswith("units/c/chapter.yaml"))
+    assert "typo.common" in unit_b and "typo.common" in unit_c  # 按装 → 安装, book-wide
+    assert "rep.doubled" not in unit_b  # 放行 in 乙's own list
+    assert "rep.doubled" in unit_c  # …but not for 丙's text
+
+
+def test_a_units_bad_word_list_is_located(tmp_path):
+    make_book(tmp_path, **{"units/b/校对.yaml": "错字表:\n  - 按装\n"})
+    result = run("check", "book", cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "book/units/b/校对.yaml:1:1" in result.stderr and "错字表" in result.stderr
+
+
+@pytest.mark.parametrize("command", [["check", "book"], ["build", "book", "-o", "out"]])
+def test_a_bad_word_list_read_on_the_second_core_gets_its_own_message(tmp_path, command):
+    # The word list is read where the checks run (a forked process); its message is
+    # rendered here, in a process that never imported the module that holds it.
+    folder = make_book(tmp_path)
+    (folder / "校对.yaml").write_text("错字表:\n  - 按装\n", encoding="utf-8")
+    result = run(*command, cwd=tmp_path)
+    assert result.returncode == 1
+    assert "book/校对.yaml:1:1: 错误：校对词表中没有“错字表”这一段" in result.stderr, result.stderr
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())

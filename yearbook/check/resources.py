@@ -236,7 +236,28 @@ def load_resources(data_dir: Path | None = None) -> Resources:
         script_allow=list(script.get("allow") or []),
     )
     if data_dir is not None:
-        for name in USER_FILES:
-            if (data_dir / name).is_file():
-                _merge_user(res, data_dir / name, data_dir)
+        merge_word_lists(res, data_dir)
     return res
+
+
+def merge_word_lists(res: Resources, folder: Path) -> list[str]:
+    """Adds a folder's `校对.yaml` (or `checks.yaml`) to `res`; returns its 放行 entries."""
+    before = len(res.allow)
+    for name in USER_FILES:
+        if (folder / name).is_file():
+            _merge_user(res, folder / name, folder)
+    return res.allow[before:]
+
+
+def merge_unit_word_lists(res: Resources, units: list[tuple[object, Path]]) -> dict[int, list[str]]:
+    """A whole book: each unit folder's own word list joins the book's. Its expressions,
+    typos, count phrases and bodies hold for the whole book; its 放行 entries only for the
+    unit's own text, so they are taken out of `res.allow` and returned by id(unit)."""
+    allow: dict[int, list[str]] = {}
+    for unit, folder in units:
+        before = len(res.allow)
+        own = merge_word_lists(res, folder)
+        del res.allow[before:]
+        if own:
+            allow[id(unit)] = own
+    return allow

@@ -6,7 +6,7 @@ from yearbook import model as m
 from yearbook.check.chars import count_masked
 from yearbook.check.finding import Finding, Fix
 from yearbook.check.report import CheckReport
-from yearbook.check.resources import Resources, load_resources
+from yearbook.check.resources import Resources, load_resources, merge_unit_word_lists
 from yearbook.check.rules import RULE_CLASSES, BookRule, Env, Rule
 from yearbook.check.site import PARAGRAPH, Site, walk
 from yearbook.load.book import Loaded
@@ -26,11 +26,15 @@ def _allowed(site: Site, start: int, end: int, allow: list[str]) -> bool:
 
 def check_site(site: Site, rules: list[Rule], env: Env) -> list[Finding]:
     found: list[Finding] = []
+    allow = env.resources.allow
+    unit = site.chapter.unit if site.chapter is not None else None
+    if unit is not None and id(unit) in env.unit_allow:
+        allow = [*allow, *env.unit_allow[id(unit)]]  # the unit's own 放行, for its own text
     for rule in rules:
         if site.role not in rule.roles:
             continue
         for hit in rule.check(site, env):
-            if _allowed(site, hit.start, hit.end, env.resources.allow):
+            if _allowed(site, hit.start, hit.end, allow):
                 continue
             excerpt = site.masked[hit.start : hit.end]
             fix = None
@@ -53,7 +57,9 @@ def check_site(site: Site, rules: list[Rule], env: Env) -> list[Finding]:
 def run_checks(loaded: Loaded, resources: Resources | None = None) -> CheckReport:
     """Every finding of every rule over every text and record of the book."""
     res = resources if resources is not None else load_resources(loaded.data_dir)
-    env = Env(loaded.book, res)
+    units = [(u, u.path) for u in loaded.book.units if u.path is not None]
+    unit_allow = merge_unit_word_lists(res, units) if resources is None else {}
+    env = Env(loaded.book, res, unit_allow)
     rules = [cls() for cls in RULE_CLASSES]
     sites = list(walk(loaded.book))
     findings: list[Finding] = []

@@ -227,7 +227,7 @@ def _include(node: Node, ctx: Context, path: str) -> list[m.Chapter] | Invalid:
     book = result.book
     if book is None:
         return INVALID
-    unit = m.Unit(book.unit, display_path(folder, ctx.root), book.title, book.year, node.loc)
+    unit = m.Unit(book.unit, display_path(folder, ctx.root), book.title, book.year, node.loc, folder)
     own_parts = (("special", book.special), ("appendix", book.appendix), ("index", book.see_also))
     parts = [tr(f"unit.part.{name}") for name, value in own_parts if value]
     if parts:

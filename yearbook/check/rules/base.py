@@ -29,6 +29,8 @@ class Hit:
 class Env:
     book: m.Book
     resources: Resources
+    # A whole book: each unit's own 放行 entries, by id(unit) (see resources.merge_unit_word_lists)
+    unit_allow: dict[int, list[str]] = field(default_factory=dict)
 
 
 class Rule:
