@@ -378,8 +378,7 @@ def position_in(scalar: Scalar, offset: int) -> Location:
 
 def _in_folded_block(scalar: Scalar, offset: int) -> Location:
     """A folded block (`>`): its lines start below the indicator, less the block's
-    indentation (a more-indented line keeps the rest as text); a break between lines
-    is one character (a space, or a kept newline), a break and n blank lines n newlines."""
+    indentation (a more-indented line keeps the rest as text); joined as below."""
     lines = scalar.source_lines or []
     last = min(scalar.end_line or len(lines), len(lines))
     row = scalar.loc.line + 1  # 1-based: the first line under the indicator
@@ -389,29 +388,26 @@ def _in_folded_block(scalar: Scalar, offset: int) -> Location:
         return scalar.loc
     first = lines[row - 1]
     indent = len(first) - len(first.lstrip(" "))
-    segment = first[indent:].rstrip()
-    remaining = offset
-    while remaining > len(segment) and row < last:
-        row += 1
-        blank = 0
-        while row < last and not lines[row - 1].strip():
-            row, blank = row + 1, blank + 1
-        if not lines[row - 1].strip():
-            break  # the block ended in blank lines
-        remaining -= len(segment) + max(1, blank)
-        segment = lines[row - 1][indent:].rstrip()
-    column = indent + max(0, min(remaining, len(segment))) + 1
-    return Location(scalar.loc.file, row, column)
+    return _walk_lines(scalar, offset, row, last, indent, block_indent=indent)
 
 
 def _in_folded_lines(scalar: Scalar, offset: int) -> Location:
-    """A plain or quoted scalar over several lines: YAML joined them with a space
-    (a blank line gives a newline), the indentation dropped."""
+    """A plain or quoted scalar over several lines, the indentation dropped."""
     lines = scalar.source_lines or []
     loc = scalar.loc
     last = min(scalar.end_line or loc.line, len(lines))
-    row = loc.line  # 1-based
     start = loc.column - 1 + (1 if scalar.style else 0)
+    return _walk_lines(scalar, offset, loc.line, last, start)
+
+
+def _walk_lines(
+    scalar: Scalar, offset: int, row: int, last: int, start: int, block_indent: int | None = None
+) -> Location:
+    """Finds character `offset` of a value YAML joined from source lines `row`..`last`
+    (1-based; the first read from column `start`): a break became one character (a
+    space, or a newline kept in a block), a break and n blank lines n newlines. Later
+    lines lose their indentation, or only `block_indent` of it in a folded block."""
+    lines = scalar.source_lines or []
     segment = lines[row - 1][start:].rstrip() if row <= len(lines) else ""
     remaining = offset
     while remaining > len(segment) and row < last:
@@ -419,10 +415,11 @@ def _in_folded_lines(scalar: Scalar, offset: int) -> Location:
         blank = 0
         while row < last and not lines[row - 1].strip():
             row, blank = row + 1, blank + 1
-        # A break became a space; a break and n blank lines became n newlines.
-        remaining -= len(segment) + max(1, blank)
         text = lines[row - 1]
-        start = len(text) - len(text.lstrip())
-        segment = text.strip()
+        if not text.strip():
+            break  # the value ended in blank lines
+        remaining -= len(segment) + max(1, blank)
+        start = block_indent if block_indent is not None else len(text) - len(text.lstrip())
+        segment = text[start:].rstrip()
     column = start + max(0, min(remaining, len(segment))) + 1
-    return Location(loc.file, row, column)
+    return Location(scalar.loc.file, row, column)
