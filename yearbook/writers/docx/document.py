@@ -284,12 +284,8 @@ def _line_grid_groups(groups: list[_Group], front_blocks: int) -> set[int]:
     drops a one-digit page number after a right-aligned dot leader. LibreOffice takes a
     page's grid from the section that starts the page, so the whole front matter and the
     索引's opening section go without it."""
-    out: set[int] = set()
-    seen = 0
+    out = set(range(_body_group(groups, front_blocks)))
     for i, group in enumerate(groups):
-        if seen < front_blocks:
-            out.add(i)
-        seen += len(group.blocks)
         if any(isinstance(b, TableOfContents | Index) for b in group.blocks):
             out.update({i - 1, i} if i else {i})
     return out
