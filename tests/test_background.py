@@ -92,11 +92,30 @@ def test_work_given_later_starts_when_the_earlier_has_computed(mode: str) -> Non
         time.sleep(0.3)
         return time.monotonic()
 
-    with Background(first) as earlier, Background(time.monotonic) as later:
+    def second() -> tuple[int, float]:
+        return os.getpid(), time.monotonic()
+
+    with Background(first) as earlier, Background(second) as later:
         # One child at a time on the second core; the answers come back in any order asked.
-        started, ended = later.result(), earlier.result()
-    if mode == "fork":  # in one process the work runs when asked, the later first here
+        ended = earlier.result()
+        pid, started = later.result()
+    if mode == "fork":  # in one process the work runs when asked
+        assert pid != os.getpid()
         assert started >= ended
+
+
+def test_a_result_asked_before_its_turn_is_computed_here(mode: str) -> None:
+    def first() -> float:
+        time.sleep(1.0)
+        return time.monotonic()
+
+    asked = time.monotonic()
+    with Background(first) as earlier, Background(lambda: (os.getpid(), time.monotonic())) as later:
+        # The second core is busy with `first`: waiting for it would leave this process idle.
+        pid, computed = later.result()
+        assert pid == os.getpid()
+        assert computed - asked < 0.9
+        assert earlier.result() >= computed  # the earlier work goes on and answers as usual
 
 
 def test_a_later_child_does_not_wait_for_one_that_was_stopped(mode: str) -> None:

@@ -12,12 +12,15 @@ An exception in the child comes back and is raised in the parent, so a user erro
 The second core takes one piece of work at a time, in the order given: a child forked
 while an earlier one still computes waits for it. The parent's own path (the PDF) is
 the longest, and two children computing at once would take turns with it on two cores.
+A result asked for while its child is still waiting its turn is computed by the parent
+instead (the child is stopped): the parent would only sit idle until both were done.
 """
 
 from __future__ import annotations
 
 import os
 import pickle
+import select
 import signal
 import sys
 from collections.abc import Callable
@@ -54,6 +57,8 @@ class Background(Generic[T]):
         self._pid = 0
         self._read = -1
         self._computing = -1  # closed by the child (at its end) once its result is computed
+        self._begun = -1  # closed by the child once its turn has come and it computes
+        self._earlier: Background | None = None  # the child this one waits for
         self._done = False
         self._value: T | None = None
         self._error: BaseException | None = None
@@ -64,6 +69,7 @@ class Background(Generic[T]):
         global _last
         read, write = os.pipe()
         computing, computed = os.pipe()
+        begun, begins = os.pipe()
         earlier = _last._computing if _last is not None else -1
         sys.stdout.flush()
         sys.stderr.flush()
@@ -71,10 +77,12 @@ class Background(Generic[T]):
         if pid == 0:  # the child: compute, send, leave without running the parent's exit code
             os.close(read)
             os.close(computing)
+            os.close(begun)
             status = 0
             try:
                 if earlier >= 0:
                     os.read(earlier, 1)  # end of file once the earlier child has computed
+                os.close(begins)
                 try:
                     payload = pickle.dumps((True, self._fn()), pickle.HIGHEST_PROTOCOL)  # type: ignore[misc]
                 except BaseException as exc:  # sent back and raised in the parent
@@ -89,7 +97,9 @@ class Background(Generic[T]):
                 os._exit(status)
         os.close(write)
         os.close(computed)
-        self._pid, self._read, self._computing = pid, read, computing
+        os.close(begins)
+        self._pid, self._read, self._computing, self._begun = pid, read, computing, begun
+        self._earlier = _last
         _last = self
 
     def _forget(self) -> None:
@@ -98,6 +108,10 @@ class Background(Generic[T]):
         if self._computing >= 0:
             os.close(self._computing)
             self._computing = -1
+        if self._begun >= 0:
+            os.close(self._begun)
+            self._begun = -1
+        self._earlier = None
         if _last is self:
             _last = None
 
@@ -117,17 +131,30 @@ class Background(Generic[T]):
         self._fn = None
         self._error = RuntimeError("result() asked after cancel()")
         if self._pid:
-            os.kill(self._pid, signal.SIGKILL)  # it computes in memory only: nothing to clean up
-            os.waitpid(self._pid, 0)
-            os.close(self._read)
-            self._forget()
+            self._stop()
+
+    def _stop(self) -> None:
+        os.kill(self._pid, signal.SIGKILL)  # it computes in memory only: nothing to clean up
+        os.waitpid(self._pid, 0)
+        os.close(self._read)
+        self._forget()
+
+    def _waiting(self) -> bool:
+        """Whether the child still waits for an earlier one that has not computed yet."""
+        earlier = self._earlier
+        if earlier is None or earlier._computing < 0:
+            return False
+        readable, _, _ = select.select([self._begun, earlier._computing], [], [], 0)
+        return not readable
 
     def result(self) -> T:
         if not self._done:
             self._done = True
-            if self._pid:
+            if self._pid and not self._waiting():
                 self._collect()
             else:
+                if self._pid:  # still waiting its turn: stopped, and the work is done here
+                    self._stop()
                 fn, self._fn = self._fn, None
                 try:
                     self._value = fn()  # type: ignore[misc]

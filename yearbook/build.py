@@ -7,6 +7,7 @@ import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from yearbook.background import Background
 from yearbook.diagnostics import Diagnostic
@@ -101,7 +102,14 @@ def build(data_dir: Path, out_dir: Path, prepared: Prepared | None = None) -> Bu
         stem = output_stem(prepared)
         docx_path, pdf_path = out_dir / f"{stem}.docx", out_dir / f"{stem}.pdf"
         layout: list[PageMap] = []
-        pdf_job = (pdf_path, lambda s: layout.append(write_pdf(doc, style, faces, s)))
+
+        def pdf(stream: BinaryIO) -> None:
+            layout.append(write_pdf(doc, style, faces, stream))
+            # Asked now, while the second core may still make the DOCX: a scan that has
+            # not begun there is done here (Background), instead of after the DOCX.
+            glyphs.result()
+
+        pdf_job = (pdf_path, pdf)
         if docx is None:
             docx_job = (docx_path, lambda s: s.write(_docx_bytes(doc, style, layout[0] if layout else None)))
         else:
