@@ -26,6 +26,7 @@ from yearbook.writers.pdf.index import IndexBand, references
 from yearbook.writers.pdf.marks import PageMarks
 from yearbook.writers.pdf.page import OddPageBreak, YearbookDocTemplate
 from yearbook.writers.pdf.story import StoryBuilder
+from yearbook.writers.pdf.streams import StreamingCanvas
 from yearbook.writers.pdf.toc import TocNumbers
 
 __all__ = ["write_pdf"]
@@ -101,6 +102,9 @@ def _build(
         template.build(story)
     finally:
         rl_config.useA85 = saved
+        canvas = getattr(template, "canv", None)
+        if isinstance(canvas, StreamingCanvas):  # a failed build leaves no thread behind
+            canvas.end_streams()
     return template, numbers, bands
 
 

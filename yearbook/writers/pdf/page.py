@@ -33,6 +33,7 @@ from yearbook.doctree import Metadata
 from yearbook.style import Style
 from yearbook.writers.pdf.fonts import FontSet
 from yearbook.writers.pdf.marks import PageMarks
+from yearbook.writers.pdf.streams import StreamingCanvas
 
 # The rule sits this far below the running head's baseline, in points.
 _RULE_DROP = 3.0
@@ -116,8 +117,8 @@ class YearbookDocTemplate(BaseDocTemplate):
         )
         return PageTemplate(name, [frame], onPageEnd=self._decorate, autoNextPageTemplate=next_name)
 
-    def _makeCanvas(self, filename=None, canvasmaker=Canvas):
-        canv = super()._makeCanvas(filename=filename, canvasmaker=canvasmaker)
+    def _makeCanvas(self, filename=None, canvasmaker=StreamingCanvas):
+        canv = super()._makeCanvas(filename=filename, canvasmaker=StreamingCanvas)
         canv._doc._timeStamp = timestamp(self.meta)
         return canv
 

@@ -24,6 +24,7 @@ from reportlab.platypus import Flowable
 from yearbook.style import ParaStyle
 from yearbook.typeset.linebreak import Line, Measure
 from yearbook.writers.pdf.fonts import Codes, codes_for
+from yearbook.writers.pdf.streams import StreamingCanvas
 
 ALIGNS = ("justify", "left", "center", "right")
 # Where the baseline sits in a line: the ideographic em box (0.88 em above the baseline,
@@ -203,7 +204,7 @@ class CJKParagraph(Flowable):
         the translation's six numbers afresh each time; `draw` changes no canvas state but
         the code, so only the transform (which index marks read) is saved and restored.
         """
-        if type(canvas) is not Canvas or not canvas_module.ENABLE_TRACKING:
+        if type(canvas) not in _DIRECT or not canvas_module.ENABLE_TRACKING:
             super().drawOn(canvas, x, y, _sW)
             return
         x = self._hAlignAdjust(x, _sW)
@@ -323,6 +324,7 @@ class CJKParagraph(Flowable):
 
 
 _HEX = [f"{i:02x}" for i in range(256)]
+_DIRECT = (Canvas, StreamingCanvas)  # canvases whose state drawOn knows (not subclasses at large)
 _SPACING = itemgetter(3)  # of a Piece
 
 
