@@ -1,5 +1,5 @@
 import sys
 
-from yearbook.cli import main
+from yearbook.cli import run
 
-sys.exit(main())
+sys.exit(run())

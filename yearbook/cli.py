@@ -426,6 +426,16 @@ COMMANDS = {
 _GC_THRESHOLD = (50_000, 20, 20)
 
 
+def run() -> int:
+    """The `yearbook` command: main(), then the process ends."""
+    code = main()
+    # Python's exit walks every object left, the loaded data and the whole document, looking
+    # for reference cycles to free: 30–70 ms of a chapter's half-second build, to free memory
+    # the system takes back anyway. Frozen, they are skipped; the files are written and closed.
+    gc.freeze()
+    return code
+
+
 def main(argv: list[str] | None = None) -> int:
     previous = gc.get_threshold()
     gc.set_threshold(*_GC_THRESHOLD)
