@@ -10,9 +10,14 @@ PDF), the median of `--runs` runs after one warm-up, with the peak memory of the
 largest process. The reference is Typst compiling the same text (the document
 tree's headings, paragraphs and tables, exported as Typst markup) to a two-column
 16开 PDF in the same Chinese faces, run in turn with ours (A B A B …) in the same
-run, so the ratios hold on a busy machine where the seconds do not. The package's
-bytecode is compiled first, as pip does when it installs. `yearbook check` on the
-example is timed too.
+run, so the ratios hold on a busy machine where the seconds do not. `yearbook check`
+on the example is timed too.
+
+Both run as a user has them: the wheel built from this checkout and Typst's package
+installed in a new virtual environment (pip compiles the bytecode as it installs), so
+neither pays for a development setup (an editable install's import hook, start-up
+files of the machine's own Python). `--checkout` times this checkout with the
+current interpreter instead (no network needed).
 """
 
 from __future__ import annotations
@@ -70,6 +75,24 @@ def typst_source(data_dir: Path) -> str:
     return "\n".join(out)
 
 
+def installed(work: Path) -> Path:
+    """A new virtual environment holding the wheel of this checkout and Typst; its python."""
+    dist = work / "dist"
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(ROOT)],
+        check=True, stdout=subprocess.DEVNULL,
+    )
+    venv = work / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    python = venv / "bin" / "python"
+    wheel = next(dist.glob("yearbook-*.whl"))
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "-q", "--disable-pip-version-check", str(wheel), "typst"],
+        check=True,
+    )
+    return python
+
+
 def _run(cmd: list[str]) -> tuple[float, float]:
     """Wall seconds and the peak memory (MB) of one whole process (its largest process)."""
     started = time.perf_counter()
@@ -108,16 +131,16 @@ def _pages(pdf: Path) -> int:
     return int(next(line.split()[-1] for line in out.splitlines() if line.startswith("Pages:")))
 
 
-def bench(name: str, data_dir: Path, work: Path, runs: int) -> dict[str, float | str]:
+def bench(name: str, data_dir: Path, work: Path, runs: int, python: str) -> dict[str, float | str]:
     out_dir = work / f"{name}-out"
-    ours = [sys.executable, "-m", "yearbook", "build", str(data_dir), "-o", str(out_dir)]
+    ours = [python, "-m", "yearbook", "build", str(data_dir), "-o", str(out_dir)]
     _run(ours)
     pdf = next(out_dir.glob("*.pdf"))
     typ = work / f"{name}.typ"
     typ.write_text(typst_source(data_dir), encoding="utf-8")
     fonts = ",".join(d for d in TYPST_FONT_DIRS if os.path.isdir(d))
     theirs = [
-        sys.executable, "-c",
+        python, "-c",
         "import sys, typst; "
         "typst.compile(sys.argv[1], output=sys.argv[2], font_paths=sys.argv[3].split(','))",
         str(typ), str(work / f"{name}-typst.pdf"), fonts,
@@ -135,19 +158,27 @@ def main() -> None:
     )
     parser.add_argument("--pages", type=int, nargs="*", default=[100, 300, 1000])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--checkout", action="store_true", help="time this checkout, not the wheel")
     args = parser.parse_args()
-    # As an installed package is: pip compiles the bytecode when it installs. A checkout run
-    # with PYTHONDONTWRITEBYTECODE set would otherwise compile every module on every run.
-    compileall.compile_dir(ROOT / "yearbook", quiet=1)
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        rows.append(bench("example", ROOT / "data", work, args.runs))
-        check = _measure([sys.executable, "-m", "yearbook", "check", str(ROOT / "data")], args.runs)
+        if args.checkout:
+            # As an installed package is: pip compiles the bytecode when it installs. A run
+            # with PYTHONDONTWRITEBYTECODE set would otherwise compile every module every time.
+            compileall.compile_dir(ROOT / "yearbook", quiet=1)
+            python = sys.executable
+        else:
+            os.environ.pop("PYTHONPATH", None)  # nothing of the checkout may stand in for the wheel
+            python = str(installed(work))
+        # From the work folder, so `python -m yearbook` cannot pick up the checkout.
+        os.chdir(work)
+        rows.append(bench("example", ROOT / "data", work, args.runs, python))
+        check = _measure([python, "-m", "yearbook", "check", str(ROOT / "data")], args.runs)
         for pages in args.pages:
             data = work / f"chapter-{pages}"
             write_chapter(pages, data)
-            rows.append(bench(f"{pages}p", data, work, args.runs))
+            rows.append(bench(f"{pages}p", data, work, args.runs, python))
     print()
     print("| content | pages | yearbook build (DOCX+PDF+checks) | peak | ms/page | Typst → PDF | ratio |")
     print("|---|---|---|---|---|---|---|")
