@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import compileall
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -77,9 +78,20 @@ def typst_source(data_dir: Path) -> str:
 
 def installed(work: Path) -> Path:
     """A new virtual environment holding the wheel of this checkout and Typst; its python."""
+    # Built from a copy of the checkout's files: setuptools leaves a build/ folder behind,
+    # whose stale modules would end up in later wheels.
+    source = work / "source"
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT, check=True, capture_output=True,
+    ).stdout.decode().split("\0")
+    for name in filter(None, listed):
+        if (ROOT / name).is_file():
+            (source / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, source / name)
     dist = work / "dist"
     subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(ROOT)],
+        [sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(source)],
         check=True, stdout=subprocess.DEVNULL,
     )
     venv = work / "venv"
