@@ -51,7 +51,7 @@ def prepare(data_dir: Path, loaded: Loaded | None = None) -> Prepared:
         style.template = template_path(str(book.template), [data_dir], book.template.loc)
         style.template_loc = book.template.loc
     document, warnings = assemble_with_warnings(book)
-    warnings += resolution_warnings(document, style)
+    warnings = [*loaded.warnings, *warnings, *resolution_warnings(document, style)]
     return Prepared(loaded, style, document, warnings)
 
 

@@ -223,3 +223,16 @@ def test_index_key_with_no_terms(tmp_path, value):
     chapter = UNIT_B_CHAPTER.replace("index: 协商民主、议事室", f"index: {value}")
     (msg,) = errors(make_book(tmp_path, **{"units/b/chapter.yaml": chapter}))
     assert msg.startswith("book/units/b/chapter.yaml:7:16") and "索引词为空" in msg
+
+
+def test_warnings_of_units_read_in_other_processes_reach_the_book(tmp_path, monkeypatch):
+    from tests.conftest import MINIMAL_CHAPTER
+    from yearbook.load import units
+
+    monkeypatch.setattr(units.os, "cpu_count", lambda: 2)
+    files = _units(6)
+    files["units/u3/chapter.yaml"] = MINIMAL_CHAPTER.replace("content: 学习《章程》", "content: 检修 #2机组")
+    loaded = load_book(make_book(tmp_path, _book_of(6), **files))
+    assert [(d.code, d.location.file, d.location.line) for d in loaded.warnings] == [
+        ("yaml.comment_in_value", "book/units/u3/chapter.yaml", 19)
+    ]

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import MINIMAL_CHAPTER
 from yearbook import dates, i18n
 from yearbook.diagnostics import YearbookError
 from yearbook.load.book import load_book
@@ -191,3 +192,38 @@ def test_records_remember_where_each_field_was_written(make_data):
     meeting = load_book(make_data()).book.chapters[0].records.meetings[1]
     loc = meeting.field_locs["date"]
     assert (loc.file, loc.line, loc.column) == ("data/chapter.yaml", 22, 13)
+
+
+def _comment_warnings(loaded) -> list[str]:
+    return [d.render() for d in loaded.warnings if d.code == "yaml.comment_in_value"]
+
+
+def test_text_cut_off_by_a_hash_is_a_warning_with_its_place(make_data):
+    chapter = MINIMAL_CHAPTER.replace("content: 学习《章程》", "content: 检修 #2机组")
+    loaded = load_book(make_data(**{"chapter.yaml": chapter}))
+    # YAML has dropped the rest of the line; the loader says so instead of keeping quiet.
+    assert str(loaded.book.chapters[0].records.meetings[0].content) == "检修"
+    (message,) = _comment_warnings(loaded)
+    assert message.startswith("data/chapter.yaml:19:19: ")
+    assert "“#2机组”没有进入年鉴" in message and '"检修 #2机组"' in message
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "content: 学习《章程》  # 说明：写给编辑的注释",  # a comment as comments are written
+        'content: "检修 #2机组"',  # quoted: the hash is text
+        "content: 1#高炉检修",  # no space before the hash: text, not a comment
+        'content: "学习" #乙',  # a comment after a quoted value is the user's own choice
+    ],
+)
+def test_comments_and_hashes_in_text_are_left_alone(make_data, line):
+    chapter = MINIMAL_CHAPTER.replace("content: 学习《章程》", line)
+    assert _comment_warnings(load_book(make_data(**{"chapter.yaml": chapter}))) == []
+
+
+def test_a_hash_inside_a_block_is_text(make_data):
+    chapter = MINIMAL_CHAPTER.replace("第二段。", "第二段 #3。")
+    loaded = load_book(make_data(**{"chapter.yaml": chapter}))
+    assert _comment_warnings(loaded) == []
+    assert str(loaded.book.chapters[0].sections[0].entries[0].paragraphs[1]) == "第二段 #3。"

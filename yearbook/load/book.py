@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -369,6 +369,7 @@ class Loaded:
     book: m.Book
     data_dir: Path
     files: dict[Path, str]  # every file read, path → text
+    warnings: list[Diagnostic] = field(default_factory=list)  # read, but something may be amiss
 
 
 def load_book(data_dir: Path) -> Loaded:
@@ -383,4 +384,4 @@ def load_book(data_dir: Path) -> Loaded:
     result = read_folder(folder, data_dir, (folder,), {})
     if result.diagnostics or result.book is None:
         raise YearbookError(result.diagnostics)
-    return Loaded(result.book, data_dir, result.files)
+    return Loaded(result.book, data_dir, result.files, result.warnings)

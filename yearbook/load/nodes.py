@@ -11,13 +11,14 @@ computed from the text (see guard.Lines), so they do not depend on which parser 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from yearbook.diagnostics import Diagnostic, Location, display_path
+from yearbook.diagnostics import Diagnostic, Location, Severity, display_path
 from yearbook.i18n import register
 from yearbook.load.guard import Lines, Problem, check_escapes, decode, invisible_breaks, raw_controls
 from yearbook.load.yaml_errors import explain
@@ -43,6 +44,13 @@ register(
             "tag '{tag}' is not allowed: data is text, lists and mappings only",
         ),
         "yaml.key_not_text": ("键必须是文字", "a key must be text"),
+        "yaml.comment_in_value": (
+            "“{dropped}”没有进入年鉴：文字中间的“ #”（空格加井号）在 YAML 里开始一个注释，"
+            "本行其后的文字都被略去；如果它们是内容，请给整个值加引号，如 \"{example}\"",
+            "'{dropped}' is not in the yearbook: ' #' (a space and a hash) inside a value starts a "
+            "YAML comment, and the rest of the line is left out; if it is content, quote the "
+            "whole value, e.g. \"{example}\"",
+        ),
         "include.outside": (
             "引用的文件“{target}”不在数据文件夹内",
             "included file '{target}' is outside the data folder",
@@ -66,6 +74,10 @@ register(
 )
 
 INCLUDE_KEYS = ("include", "包含")
+
+# A comment right after a plain value whose text starts at the hash (`完成 #2机组检修`) is
+# almost always content the user meant: comments are written "# 注释", with a space.
+_COMMENT_AFTER_VALUE = re.compile(r"[ \t]+#(?=[^\s#])[^\r\n]*")
 
 
 @dataclass
@@ -172,6 +184,7 @@ class Reader:
     def __init__(self, root_dir: Path):
         self.root_dir = root_dir.resolve()
         self.diagnostics: list[Diagnostic] = []
+        self.warnings: list[Diagnostic] = []  # the data is read, but something may be amiss
         self.files: dict[Path, str] = {}  # every file read, for fixers and checks
 
     def name(self, path: Path) -> str:
@@ -274,6 +287,10 @@ class _Composer:
         line, column = self.lines.position(mark.index)
         return Location(self.name, line, column)
 
+    def loc_at(self, index: int) -> Location:
+        line, column = self.lines.position(index)
+        return Location(self.name, line, column)
+
     def node(self, event: yaml.Event, depth: int) -> Node | None:
         if depth > MAX_DEPTH:
             raise _TooDeep(event.start_mark)
@@ -299,8 +316,24 @@ class _Composer:
             value, problems = check_escapes(self.text, event.start_mark.index, value)
             for problem in problems:
                 self.reader._problem(self.name, self.lines, problem)
-        end_line = self.lines.position(event.end_mark.index)[0]
+        end = event.end_mark.index
+        end_line = self.lines.position(end)[0]
+        if style is None:
+            comment = _COMMENT_AFTER_VALUE.match(self.text, end)
+            if comment is not None:
+                self._comment_after_value(value, comment)
         return Scalar(loc, value, style, self.source_lines, end_line)
+
+    def _comment_after_value(self, value: str, comment: re.Match[str]) -> None:
+        dropped = comment.group().strip()
+        example = f"{value}{comment.group()}".strip().replace('"', '\\"')
+        hash_at = comment.start() + comment.group().index("#")
+        self.reader.warnings.append(
+            Diagnostic(
+                "yaml.comment_in_value", {"dropped": dropped, "example": example},
+                self.loc_at(hash_at), severity=Severity.WARNING,
+            )
+        )
 
     def sequence(self, loc: Location, depth: int) -> Sequence:
         items = []

@@ -93,6 +93,7 @@ class BookContext(Context):
         self.seen = seen  # every unit folder included anywhere in the book (duplicates)
         self.units: list[m.Unit] = []
         self.unit_diagnostics: list[Diagnostic] = []
+        self.unit_warnings: list[Diagnostic] = []
         self.files: dict[Path, str] = {}
         self.chronicle: list[m.ChronicleItem] = []  # 大事记 items the units bring
         self.plates: list[m.PlatePage] = []  # 彩页 pages the units bring
@@ -104,6 +105,7 @@ class FolderResult:
     book: m.Book | None
     files: dict[Path, str] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)  # read, but something may be amiss
 
 
 def read_folder(
@@ -124,9 +126,10 @@ def read_folder(
         # as "missing field" would only bury the real error.
         schema_problems = [d for d in schema_problems if d.code != "schema.missing"]
     problems = reader.diagnostics + schema_problems + ctx.unit_diagnostics
+    warnings = reader.warnings + ctx.unit_warnings
     files = {**reader.files, **ctx.files}
     if not isinstance(book, m.Book):
-        return FolderResult(None, files, problems)
+        return FolderResult(None, files, problems, warnings)
     # Image paths are the folder's own: a unit's pictures are found in the unit folder.
     problems += resolve_figures(book, folder, files)
     book.units = ctx.units
@@ -147,7 +150,7 @@ def read_folder(
         if book.chronicle is None:
             book.chronicle = m.Chronicle()
         book.chronicle.items.extend(ctx.chronicle)
-    return FolderResult(book, files, problems)
+    return FolderResult(book, files, problems, warnings)
 
 
 def _named_units(node: Node | None, folder: Path) -> list[Path]:
@@ -224,6 +227,7 @@ def _include(node: Node, ctx: Context, path: str) -> list[m.Chapter] | Invalid:
         result = read_folder(folder, ctx.root, (*ctx.chain, folder), ctx.seen)
     ctx.files.update(result.files)
     ctx.unit_diagnostics.extend(result.diagnostics)
+    ctx.unit_warnings.extend(result.warnings)
     book = result.book
     if book is None:
         return INVALID
