@@ -15,7 +15,6 @@ from collections.abc import Mapping
 from typing import BinaryIO
 
 from reportlab import rl_config
-from reportlab.platypus import Flowable
 
 from yearbook.doctree import Document
 from yearbook.fonts import Face
@@ -23,8 +22,9 @@ from yearbook.pagemap import PageMap
 from yearbook.style import Style
 from yearbook.writers.pdf.fonts import FontSet
 from yearbook.writers.pdf.index import IndexBand, references
+from yearbook.writers.pdf.layout import Flowable
 from yearbook.writers.pdf.marks import PageMarks
-from yearbook.writers.pdf.page import OddPageBreak, YearbookDocTemplate
+from yearbook.writers.pdf.page import OddPageBreak, YearbookPages
 from yearbook.writers.pdf.story import StoryBuilder
 from yearbook.writers.pdf.toc import TocNumbers
 
@@ -75,10 +75,10 @@ def _build(
     marks: PageMarks,
     out: BinaryIO,
     preset: dict[str, list[str]] | None,
-) -> tuple[YearbookDocTemplate, TocNumbers, list[IndexBand]]:
+) -> tuple[YearbookPages, TocNumbers, list[IndexBand]]:
     if not doc.front:
         marks.body_start = 1
-    template = YearbookDocTemplate(out, style, doc.meta, fonts, marks)
+    template = YearbookPages(out, style, doc.meta, fonts, marks)
     numbers = TocNumbers(marks, fonts)
     template.finishers.append(numbers.finish)
     story: list[Flowable] = []
@@ -105,7 +105,7 @@ def _build(
 
 
 def _page_map(
-    marks: PageMarks, numbers: TocNumbers, template: YearbookDocTemplate, index: dict[str, list[str]]
+    marks: PageMarks, numbers: TocNumbers, template: YearbookPages, index: dict[str, list[str]]
 ) -> PageMap:
     start = marks.body_start or 1
     return PageMap(

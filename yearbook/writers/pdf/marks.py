@@ -12,9 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from reportlab.platypus import Flowable
-
 from yearbook.doctree import OutlineItem
+from yearbook.writers.pdf.layout import Flowable
 
 
 @dataclass
