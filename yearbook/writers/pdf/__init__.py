@@ -1,6 +1,7 @@
 """The PDF writer: the document tree laid out with ReportLab as a printed yearbook chapter or book.
 
-Modules: page (page templates, 书眉, page numbers, metadata, right-hand openings), story
+Modules: layout (the page loop: flowables, the frame, page breaks, keep-with-next), page
+(text blocks, 书眉, page numbers, metadata, right-hand openings), story
 (blocks to flowables), columns (column bands, balanced), table (三线表 with 续表), text
 (paragraphs: the one place paragraphs are made), fonts (faces, fallback, ToUnicode),
 marks (bookmarks, running-head marks, where anchors and index terms land), titlepage
