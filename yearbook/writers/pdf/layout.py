@@ -258,6 +258,8 @@ class _KeepTogether(Flowable):
                 roomier = frame.width >= following.width and frame.height >= following.height
                 page_end = not (at_top and roomier)
             else:
+                # Only the first item is too tall for the room left: the next page, if it
+                # holds the whole group, takes it.
                 page_end = following.width >= frame.width and following.height >= self._total
             parts.insert(0, _FrameBreak() if page_end else _Nothing())
         return parts
