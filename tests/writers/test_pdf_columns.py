@@ -100,18 +100,18 @@ def test_heading_after_a_full_width_table_starts_on_the_same_page_when_it_and_tw
 
 
 def test_an_item_nothing_can_break_overflows_instead_of_failing(style, faces):
-    from reportlab.platypus import Spacer
-
     from yearbook.writers.pdf.columns import ColumnBand
     from yearbook.writers.pdf.fonts import FontSet
+    from yearbook.writers.pdf.layout import Flowable
     from yearbook.writers.pdf.marks import Marker, PageMarks
-    from yearbook.writers.pdf.page import YearbookDocTemplate
+    from yearbook.writers.pdf.page import YearbookPages
 
     fonts, marks = FontSet(faces, style.characters), PageMarks()
     out = io.BytesIO()
-    template = YearbookDocTemplate(out, style, Metadata("年鉴", "办公室", edition=2023), fonts, marks)
+    template = YearbookPages(out, style, Metadata("年鉴", "办公室", edition=2023), fonts, marks)
     page = style.page
-    tall = Spacer(10, page.frame_height * 2)  # cannot split
+    tall = Flowable()  # cannot split
+    tall.width, tall.height = 10, page.frame_height * 2
     band = ColumnBand([Marker(marks, OutlineItem(0, "条目")), tall], page.columns, page.column_gap, page.frame_height)
     template.build([band])
     assert len(list(extract_pages(io.BytesIO(out.getvalue())))) == 1

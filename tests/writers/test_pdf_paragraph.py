@@ -13,12 +13,13 @@ from pdfminer.layout import LAParams, LTChar
 from pypdf import PdfReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.pdfgen.canvas import Canvas
 
 from tests import pdfread
 from yearbook.fonts import resolve_faces
 from yearbook.style import ParaStyle, load_style
 from yearbook.typeset.linebreak import NO_END, NO_START, SQUEEZE_RIGHT
+from yearbook.writers.pdf.layout import Flowable, Frame, PageLoop
 from yearbook.writers.pdf.paragraph import CJKParagraph, paragraph_from_runs
 
 SIZE = 9.0
@@ -57,10 +58,10 @@ def punctuated_texts(n: int, seed: int = 15834) -> list[str]:
 
 def build(flowables: list, width: float = WIDTH) -> bytes:
     out = io.BytesIO()
-    doc = BaseDocTemplate(out, pagesize=PAGE, invariant=1)
-    frame = Frame(LEFT, BOTTOM, width, HEIGHT, 0, 0, 0, 0)
-    doc.addPageTemplates([PageTemplate("p", [frame])])
-    doc.build(flowables)
+    canvas = Canvas(out, pagesize=PAGE, invariant=1)
+    frame = Frame(LEFT, BOTTOM, width, HEIGHT)
+    PageLoop(lambda page: frame).lay_out(canvas, flowables)
+    canvas.save()
     return out.getvalue()
 
 
@@ -223,9 +224,6 @@ def test_empty_paragraph_takes_no_room(fonts: tuple[str, str]) -> None:
 
 
 def test_draw_on_writes_what_reportlab_writes_and_leaves_the_canvas_as_it_was(fonts: tuple[str, str]) -> None:
-    from reportlab.pdfgen.canvas import Canvas
-    from reportlab.platypus import Flowable
-
     song, _ = fonts
     hits: list[tuple[float, float]] = []
 

@@ -61,14 +61,14 @@ def test_a_failed_build_leaves_no_thread(style, faces, monkeypatch: pytest.Monke
     class Broken(Exception):
         pass
 
-    original = page.YearbookDocTemplate._decorate
+    original = page.YearbookPages._decorate
 
-    def fail_on_second_page(self, canv, doc) -> None:
+    def fail_on_second_page(self, canv) -> None:
         if canv.getPageNumber() == 2:
             raise Broken
-        original(self, canv, doc)
+        original(self, canv)
 
-    monkeypatch.setattr(page.YearbookDocTemplate, "_decorate", fail_on_second_page)
+    monkeypatch.setattr(page.YearbookPages, "_decorate", fail_on_second_page)
     with pytest.raises(Broken):
         build(sample_document(), style, faces)
     for thread in _threads():

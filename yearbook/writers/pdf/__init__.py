@@ -1,6 +1,7 @@
 """The PDF writer: the document tree laid out with ReportLab as a printed yearbook chapter or book.
 
-Modules: page (page templates, 书眉, page numbers, metadata, right-hand openings), story
+Modules: layout (the page loop: flowables, the frame, page breaks, keep-with-next), page
+(text blocks, 书眉, page numbers, metadata, right-hand openings), story
 (blocks to flowables), columns (column bands, balanced), table (三线表 with 续表), text
 (paragraphs: the one place paragraphs are made), fonts (faces, fallback, ToUnicode),
 marks (bookmarks, running-head marks, where anchors and index terms land), titlepage
@@ -15,7 +16,6 @@ from collections.abc import Mapping
 from typing import BinaryIO
 
 from reportlab import rl_config
-from reportlab.platypus import Flowable
 
 from yearbook.doctree import Document
 from yearbook.fonts import Face
@@ -23,8 +23,9 @@ from yearbook.pagemap import PageMap
 from yearbook.style import Style
 from yearbook.writers.pdf.fonts import FontSet
 from yearbook.writers.pdf.index import IndexBand, references
+from yearbook.writers.pdf.layout import Flowable
 from yearbook.writers.pdf.marks import PageMarks
-from yearbook.writers.pdf.page import OddPageBreak, YearbookDocTemplate
+from yearbook.writers.pdf.page import OddPageBreak, YearbookPages
 from yearbook.writers.pdf.story import StoryBuilder
 from yearbook.writers.pdf.streams import StreamingCanvas
 from yearbook.writers.pdf.toc import TocNumbers
@@ -76,10 +77,10 @@ def _build(
     marks: PageMarks,
     out: BinaryIO,
     preset: dict[str, list[str]] | None,
-) -> tuple[YearbookDocTemplate, TocNumbers, list[IndexBand]]:
+) -> tuple[YearbookPages, TocNumbers, list[IndexBand]]:
     if not doc.front:
         marks.body_start = 1
-    template = YearbookDocTemplate(out, style, doc.meta, fonts, marks)
+    template = YearbookPages(out, style, doc.meta, fonts, marks)
     numbers = TocNumbers(marks, fonts)
     template.finishers.append(numbers.finish)
     story: list[Flowable] = []
@@ -109,7 +110,7 @@ def _build(
 
 
 def _page_map(
-    marks: PageMarks, numbers: TocNumbers, template: YearbookDocTemplate, index: dict[str, list[str]]
+    marks: PageMarks, numbers: TocNumbers, template: YearbookPages, index: dict[str, list[str]]
 ) -> PageMap:
     start = marks.body_start or 1
     return PageMap(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reportlab.platypus import Flowable
+from yearbook.writers.pdf.layout import Flowable
 
 _FUZZ = 1e-3
 # Balanced columns are searched to this precision (points).
@@ -240,7 +240,7 @@ class ColumnBand(Flowable):
         if self._cache and self._cache[:2] == (aW, aH):
             return self._cache[2], self._cache[3]
         width = self.column_width(aW)
-        self._may_force = aH >= self.full_height - 1 or bool(getattr(self, "_postponed", False))
+        self._may_force = aH >= self.full_height - 1 or self.postponed
         cols, cur = self._fill_all(canv, width, aH)
         if self._done(cur) and self.balance and self.columns > 1:
             cols = self._balanced(canv, width, cols, aH)

@@ -20,13 +20,13 @@ from typing import TYPE_CHECKING
 
 from reportlab.lib.utils import ImageReader, _digester
 from reportlab.pdfbase import pdfdoc
-from reportlab.platypus import Flowable, PageBreak
 
 from yearbook import png
 from yearbook.doctree import Figure, Picture, PlatePhoto, Plates
 from yearbook.images import figure_size, fit, plate_boxes, plate_caption_room
 from yearbook.style import Style
 from yearbook.writers.pdf.fonts import FontSet
+from yearbook.writers.pdf.layout import Flowable, PageBreak
 from yearbook.writers.pdf.text import make_text
 
 if TYPE_CHECKING:

@@ -10,12 +10,11 @@ of the first pass (`preset`).
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
-
 from yearbook.doctree import Index, IndexEntry, Run
 from yearbook.style import Style
 from yearbook.writers.pdf.columns import ColumnBand
 from yearbook.writers.pdf.fonts import FontSet
+from yearbook.writers.pdf.layout import Flowable
 from yearbook.writers.pdf.marks import PageMarks
 from yearbook.writers.pdf.text import make_paragraph
 

@@ -1,7 +1,7 @@
 """Bookmarks, running-head marks and where anchors and index terms land, set when drawn.
 
-Content inside a column band is drawn by the band, not by the document template,
-so the template's afterFlowable hook never sees it; a zero-size `Marker` placed
+Content inside a column band is drawn by the band, not by the page loop, so nothing
+outside the band sees where it lands; a zero-size `Marker` placed
 just before its block records the outline entry, the 书眉 text, the heading's
 anchor (for the 目录) and its 索引 terms as it is drawn. Index terms inside a
 paragraph are recorded by the paragraph part that draws the term's first character.
@@ -12,9 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from reportlab.platypus import Flowable
-
 from yearbook.doctree import OutlineItem
+from yearbook.writers.pdf.layout import Flowable
 
 
 @dataclass
@@ -33,7 +32,7 @@ class PageMarks:
     # Physical page of each heading anchor, and (physical page, column) of each index term.
     anchors: dict[str, int] = field(default_factory=dict)
     hits: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
-    # The column an absolute x falls in on a physical page, set by the page template.
+    # The column an absolute x falls in on a physical page, set by the page layout (page.py).
     column_of: Callable[[int, float], int] = lambda page, x: 0
 
     def hit(self, terms: Iterable[str], canv, x: float = 0.0) -> None:

@@ -26,12 +26,11 @@ from typing import BinaryIO
 from reportlab.lib.utils import TimeStamp
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
-from reportlab.platypus.doctemplate import ActionFlowable, PageBegin
 
 from yearbook.doctree import Metadata
 from yearbook.style import Style
 from yearbook.writers.pdf.fonts import FontSet
+from yearbook.writers.pdf.layout import ActionFlowable, Flowable, Frame, PageLoop
 from yearbook.writers.pdf.marks import PageMarks
 from yearbook.writers.pdf.streams import StreamingCanvas
 
@@ -53,26 +52,15 @@ def timestamp(meta: Metadata) -> TimeStamp:
     return stamp
 
 
-class YearbookDocTemplate(BaseDocTemplate):
+class YearbookPages(PageLoop):
+    """The chapter or book laid out page by page into `out`: mirrored text blocks, 书眉 and
+    folios drawn as each page ends, right-hand openings, the 目录's numbers at the end."""
+
     def __init__(self, out: BinaryIO, style: Style, meta: Metadata, fonts: FontSet, marks: PageMarks):
         page = style.page
-        super().__init__(
-            out,
-            pagesize=(page.width, page.height),
-            leftMargin=page.margin_inside,
-            rightMargin=page.margin_outside,
-            topMargin=page.margin_top,
-            bottomMargin=page.margin_bottom,
-            title=meta.title,
-            author=meta.author,
-            subject=meta.subject or meta.title,
-            creator="yearbook",
-            lang=meta.language,
-            invariant=1,
-            # Without this ReportLab names Helvetica in every page, an unembedded font.
-            initialFontName=fonts.name("song"),
-            pageCompression=1,
-        )
+        self._frames = (self._frame(style, odd=True), self._frame(style, odd=False))
+        super().__init__(self._frame_of, self._decorate)
+        self.out = out
         self.style = style
         self.meta = meta
         self.fonts = fonts
@@ -80,7 +68,51 @@ class YearbookDocTemplate(BaseDocTemplate):
         marks.column_of = self.column_of
         # Drawn after the last page, when every page number is known (the 目录's numbers).
         self.finishers: list[Callable[[Canvas], None]] = []
-        self.addPageTemplates([self._template("odd", "even"), self._template("even", "odd")])
+        self.pagesize = (page.width, page.height)
+
+    def _frame_of(self, page_number: int) -> Frame:
+        # Pages 1, 4, 5, 8, 9 … take the odd-page text block, 2, 3, 6, 7 … the even one: the
+        # sequence ReportLab's page templates gave (a next-template index left set makes
+        # each template after the first last two pages), kept so that the PDFs stay byte for
+        # byte what they were. On pages 3, 4, 7, 8 … the text block is thus set off by the
+        # difference of the inside and outside margins from its 书眉 and folio, which
+        # follow the page's parity; taking `page_number % 2` here corrects that.
+        return self._frames[0 if page_number % 4 in (0, 1) else 1]
+
+    @staticmethod
+    def _frame(style: Style, odd: bool) -> Frame:
+        page = style.page
+        left = page.margin_inside if odd else page.margin_outside
+        return Frame(left, page.margin_bottom, page.frame_width, page.frame_height)
+
+    def build(self, story: list[Flowable]) -> None:
+        """Lay `story` out and write the PDF."""
+        self.canv = self._canvas()
+        self.lay_out(self.canv, story)
+        for finish in self.finishers:
+            finish(self.canv)
+        self.canv.save()
+
+    def _canvas(self) -> Canvas:
+        meta = self.meta
+        canv = StreamingCanvas(
+            self.out,
+            pagesize=self.pagesize,
+            invariant=1,
+            pageCompression=1,
+            # Without this ReportLab names Helvetica in every page, an unembedded font.
+            initialFontName=self.fonts.name("song"),
+            lang=meta.language,
+        )
+        canv.setEncrypt(None)
+        canv.setAuthor(meta.author)
+        canv.setTitle(meta.title)
+        canv.setSubject(meta.subject or meta.title)
+        canv.setCreator("yearbook")
+        canv.setProducer(None)
+        canv.setKeywords([])
+        canv._doc._timeStamp = timestamp(meta)
+        return canv
 
     def column_of(self, page_number: int, x: float) -> int:
         """The column (0 = left) that the absolute x on a physical page falls in."""
@@ -90,39 +122,18 @@ class YearbookDocTemplate(BaseDocTemplate):
         column = int((x - left + page.column_gap / 2) // pitch) if pitch > 0 else 0
         return max(0, min(page.columns - 1, column))
 
-    def handle_oddPageBreak(self, start_body: bool = False) -> None:
+    def odd_page_break(self, start_body: bool = False) -> None:
         """End the page; if the next one is a left-hand page, leave it blank."""
-        if not (self._hanging and self._hanging[-1] is PageBegin):
-            self.handle_pageBreak()
+        if not self.page_pending:
+            self.end_page()
         if self.canv.getPageNumber() % 2 == 0:
             self.marks.blank.add(self.canv.getPageNumber())
-            self.clean_hanging()  # begins the blank page
-            self.handle_pageEnd()
+            self.begin_page()
+            self.end_page()
         if start_body:
             self.marks.body_start = self.canv.getPageNumber()
 
-    def _endBuild(self) -> None:
-        self._doSave = 0
-        super()._endBuild()
-        for finish in self.finishers:
-            finish(self.canv)
-        self.canv.save()
-
-    def _template(self, name: str, next_name: str) -> PageTemplate:
-        page = self.style.page
-        left = page.margin_inside if name == "odd" else page.margin_outside
-        frame = Frame(
-            left, page.margin_bottom, page.frame_width, page.frame_height,
-            leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id=name,
-        )
-        return PageTemplate(name, [frame], onPageEnd=self._decorate, autoNextPageTemplate=next_name)
-
-    def _makeCanvas(self, filename=None, canvasmaker=StreamingCanvas):
-        canv = super()._makeCanvas(filename=filename, canvasmaker=StreamingCanvas)
-        canv._doc._timeStamp = timestamp(self.meta)
-        return canv
-
-    def _decorate(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+    def _decorate(self, canv: Canvas) -> None:
         page = self.style.page
         n = canv.getPageNumber()
         if n in self.marks.blank or n in self.marks.bare:
@@ -184,4 +195,9 @@ class OddPageBreak(ActionFlowable):
     """A page break to the next right-hand page; `start_body` makes that page the body's 1."""
 
     def __init__(self, start_body: bool = False):
-        super().__init__(("oddPageBreak", start_body))
+        super().__init__()
+        self.start_body = start_body
+
+    def apply(self, loop: PageLoop) -> None:
+        assert isinstance(loop, YearbookPages)
+        loop.odd_page_break(self.start_body)

@@ -19,11 +19,11 @@ from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen import canvas as canvas_module
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable
 
 from yearbook.style import ParaStyle
 from yearbook.typeset.linebreak import Line, Measure
 from yearbook.writers.pdf.fonts import Codes, codes_for
+from yearbook.writers.pdf.layout import Flowable
 from yearbook.writers.pdf.streams import StreamingCanvas
 
 ALIGNS = ("justify", "left", "center", "right")
@@ -168,8 +168,8 @@ class CJKParagraph(Flowable):
         return self.width, self.height
 
     def _part(self, lines: list[Line], width: float, first: bool) -> CJKParagraph:
-        # A fresh flowable: copying __dict__ would carry ReportLab's bookkeeping (_postponed,
-        # _frame) over to the part and make it fail where it should just move on.
+        # A fresh flowable: copying __dict__ would carry the page loop's bookkeeping
+        # (`postponed`) over to the part and make it fail where it should just move on.
         part = CJKParagraph.__new__(CJKParagraph)
         Flowable.__init__(part)
         for name in _OWN_STATE:
@@ -197,7 +197,7 @@ class CJKParagraph(Flowable):
 
     # -- drawing --------------------------------------------------------------------------------
 
-    def drawOn(self, canvas, x: float, y: float, _sW: float = 0) -> None:
+    def drawOn(self, canvas, x: float, y: float) -> None:
         """Flowable.drawOn, the same operators (q, the translation, the text, Q) written directly.
 
         ReportLab copies the canvas's whole graphics state around every flowable and formats
@@ -205,9 +205,8 @@ class CJKParagraph(Flowable):
         the code, so only the transform (which index marks read) is saved and restored.
         """
         if type(canvas) not in _DIRECT or not canvas_module.ENABLE_TRACKING:
-            super().drawOn(canvas, x, y, _sW)
+            super().drawOn(canvas, x, y)
             return
-        x = self._hAlignAdjust(x, _sW)
         code = canvas._code
         matrix = canvas._currentMatrix
         a0, b0, c0, d0, e0, f0 = matrix

@@ -7,8 +7,6 @@ everything between them.
 
 from __future__ import annotations
 
-from reportlab.platypus import CondPageBreak, Flowable, PageBreak
-
 from yearbook.doctree import (
     Block,
     Figure,
@@ -26,6 +24,7 @@ from yearbook.writers.pdf import figure
 from yearbook.writers.pdf.columns import ColumnBand
 from yearbook.writers.pdf.fonts import FontSet
 from yearbook.writers.pdf.index import IndexBand
+from yearbook.writers.pdf.layout import CondPageBreak, Flowable, PageBreak
 from yearbook.writers.pdf.marks import Marker, PageMarks
 from yearbook.writers.pdf.page import OddPageBreak
 from yearbook.writers.pdf.table import RuledTable, TableContent

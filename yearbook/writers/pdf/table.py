@@ -14,12 +14,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable
 
 from yearbook.doctree import Table
 from yearbook.style import Style
 from yearbook.typeset.table_widths import column_widths
 from yearbook.writers.pdf.fonts import FontSet
+from yearbook.writers.pdf.layout import Flowable
 from yearbook.writers.pdf.marks import Marker
 from yearbook.writers.pdf.text import make_text
 
@@ -150,7 +150,7 @@ class RuledTable(Flowable):
         return aW, self.height
 
     def split(self, aW: float, aH: float) -> list[Flowable]:
-        return self._split(aW, aH, forced=bool(getattr(self, "_postponed", False)))
+        return self._split(aW, aH, forced=self.postponed)
 
     def force_split(self, canv, aW: float, aH: float) -> list[Flowable]:
         """Split even a row that would fit a fresh page: the caller has no fresher one."""

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reportlab.platypus import Flowable
-
 from yearbook.doctree import Run, RunRole
 from yearbook.style import ParaStyle
 from yearbook.writers.pdf.fonts import FontSet
+from yearbook.writers.pdf.layout import Flowable
 from yearbook.writers.pdf.marks import PageMarks
 from yearbook.writers.pdf.paragraph import CJKParagraph, paragraph_from_runs
 

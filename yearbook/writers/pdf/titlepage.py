@@ -5,11 +5,10 @@ The page stands alone (the flowable takes the whole frame) and carries no 书眉
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
-
 from yearbook.doctree import TitlePage
 from yearbook.style import Style
 from yearbook.writers.pdf.fonts import FontSet
+from yearbook.writers.pdf.layout import Flowable
 from yearbook.writers.pdf.marks import PageMarks
 from yearbook.writers.pdf.text import make_text
 

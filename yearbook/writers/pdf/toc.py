@@ -13,11 +13,11 @@ from dataclasses import dataclass, field, replace
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable
 
 from yearbook.doctree import TocEntry
 from yearbook.style import ParaStyle, Style
 from yearbook.writers.pdf.fonts import FontSet
+from yearbook.writers.pdf.layout import Flowable
 from yearbook.writers.pdf.marks import PageMarks
 from yearbook.writers.pdf.paragraph import CJKParagraph
 from yearbook.writers.pdf.text import make_text
