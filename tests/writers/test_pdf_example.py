@@ -342,3 +342,16 @@ def test_example_figures_at_their_size_and_resolution(yearbook):
     lines = [ln.text.replace(" ", "") for page in yearbook.pages for ln in page]
     for figure in figures:
         assert any(line.startswith(figure.label) for line in lines), figure.label
+
+
+def test_text_stays_in_the_mirrored_text_block(built):
+    # Odd pages are right-hand pages, the inside margin on the left; even pages swap. Every
+    # line starts at or right of the block's left edge and its last glyph starts inside it
+    # (a squeezed mark's box may reach past the edge).
+    page = built.style.page
+    for n, lines in enumerate(built.pages, start=1):
+        left = page.margin_inside if n % 2 == 1 else page.margin_outside
+        right = left + page.frame_width
+        for line in filter(lambda ln: in_text_block(built.style, ln), lines):
+            assert line.chars[0].x0 >= left - 0.5, (n, line.text)
+            assert line.chars[-1].x0 < right, (n, line.text)

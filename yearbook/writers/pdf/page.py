@@ -71,13 +71,8 @@ class YearbookPages(PageLoop):
         self.pagesize = (page.width, page.height)
 
     def _frame_of(self, page_number: int) -> Frame:
-        # Pages 1, 4, 5, 8, 9 … take the odd-page text block, 2, 3, 6, 7 … the even one: the
-        # sequence ReportLab's page templates gave (a next-template index left set makes
-        # each template after the first last two pages), kept so that the PDFs stay byte for
-        # byte what they were. On pages 3, 4, 7, 8 … the text block is thus set off by the
-        # difference of the inside and outside margins from its 书眉 and folio, which
-        # follow the page's parity; taking `page_number % 2` here corrects that.
-        return self._frames[0 if page_number % 4 in (0, 1) else 1]
+        # Odd pages are right-hand pages: the inside (binding) margin on the left.
+        return self._frames[0 if page_number % 2 == 1 else 1]
 
     @staticmethod
     def _frame(style: Style, odd: bool) -> Frame:
