@@ -138,3 +138,55 @@ def test_example_has_its_pictures_once_each(style):
     assert len(media) == 3  # the plates show two of the figures' files again
     captions = ["".join(p.itertext()) for p in body(package).iter(f"{{{NS['w']}}}p")]
     assert [c[:2] for c in captions if c.startswith("图") and "\u3000" in c[:4]] == ["图1", "图2", "图3"]
+
+
+def _headers_by_section(package: zipfile.ZipFile) -> list[dict[str, etree._Element]]:
+    """Each section's own header references: type → the header part's root."""
+    rels = etree.fromstring(package.read("word/_rels/document.xml.rels"))
+    parts = {r.get("Id"): etree.fromstring(package.read("word/" + r.get("Target"))) for r in rels
+             if r.get("Type").endswith("/header")}
+    w, r = f"{{{NS['w']}}}", f"{{{NS['r']}}}"
+    return [
+        {ref.get(f"{w}type"): parts[ref.get(f"{r}id")] for ref in sect.findall(f"{w}headerReference")}
+        for sect in body(package).iter(f"{w}sectPr")
+    ]
+
+
+def _shows(header: etree._Element) -> tuple[str, bool]:
+    """A header's text (field results included) and whether it draws the head rule."""
+    text = "".join(header.itertext()).strip()
+    return text, header.find(f".//{{{NS['w']}}}pBdr") is not None
+
+
+def test_plate_pages_have_no_running_head_and_the_pages_after_them_do(style):
+    plates = Plates([[PlatePhoto("开幕", HALL)], [PlatePhoto("视察", HALL)]])
+    package = build([plates, *blocks_with_figures()], style)
+    sections = _headers_by_section(package)
+    # The 彩页' own section: every page's header is empty and has no rule, as in the PDF.
+    assert {kind: _shows(h) for kind, h in sections[0].items()} == {
+        "default": ("", False), "even": ("", False), "first": ("", False)
+    }
+    # The next section names its headers again instead of inheriting the blank ones.
+    after = sections[1]
+    assert set(after) == {"default", "even", "first"}
+    assert _shows(after["even"]) == ("测试年鉴", True)
+    assert _shows(after["first"]) == ("", False)  # the 类目's opening page
+    assert _shows(after["default"])[1]
+
+
+def test_a_title_page_before_plates_leaves_them_their_own_page(style):
+    from yearbook.doctree import TitlePage
+
+    doc = Document(
+        Metadata("测试年鉴", "测试单位", edition=2023),
+        blocks_with_figures(),
+        front=[TitlePage("测试年鉴", ["2023"]), Plates([[PlatePhoto("开幕", HALL)]])],
+    )
+    out = io.BytesIO()
+    write_docx(doc, style, out)
+    package = zipfile.ZipFile(io.BytesIO(out.getvalue()))
+    w = f"{{{NS['w']}}}"
+    breaks = [br for br in body(package).iter(f"{w}br") if br.get(f"{w}type") == "page"]
+    assert breaks == []  # the plates open a section of their own: a break too would leave a blank page
+    sections = _headers_by_section(package)
+    assert {kind: _shows(h)[0] for kind, h in sections[1].items()} == {"default": "", "even": "", "first": ""}

@@ -11,7 +11,7 @@ from itertools import pairwise
 from docx.document import Document as WordDocument
 from lxml import etree
 
-from yearbook.doctree import Block, Document, Heading, Index, TableOfContents, TitlePage
+from yearbook.doctree import Block, Document, Heading, Index, Plates, TableOfContents, TitlePage
 from yearbook.pagemap import PageMap
 from yearbook.style import Style
 from yearbook.writers.docx import fieldcode, index, oxml, toc
@@ -82,10 +82,11 @@ class BookParts:
             p.append(fieldcode.text_run(line))
             out.append(p)
         following = self.after.get(id(page))
-        opens_page = isinstance(following, Heading) and (
+        # 彩页 and a new-page heading open their own section on a new page.
+        opens_page = isinstance(following, Plates) or (isinstance(following, Heading) and (
             following.odd_page or following.new_page
             or (following.level <= 1 and self.style.para("heading1").new_page)
-        )
+        ))
         if following is not None and not opens_page:
             out[-1].append(fieldcode.run(oxml.el("w:br", type="page")))
         return out

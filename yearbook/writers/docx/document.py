@@ -23,6 +23,7 @@ from yearbook.doctree import (
     Index,
     Paragraph,
     ParaRole,
+    Plates,
     Run,
     RunRole,
     Table,
@@ -89,8 +90,10 @@ def write_body(
         last = index == len(groups) - 1
         cols = 1 if group.wide else page.columns
         title_page = isinstance(group.blocks[0], TitlePage)
+        # 彩页 carry no running head on any of their pages, as in the PDF; the folio stays.
+        bare = all(isinstance(b, Plates) for b in group.blocks)
         sect_pr = furniture.sect_pr(
-            body_sect_pr if last else None, index == 0, group.head, group.opening, title_page
+            body_sect_pr if last else None, index == 0, group.head, group.opening, title_page, bare
         )
         # The first section starts the document: LibreOffice takes its page numbering
         # format only from a section that starts a page, so it is not continuous.
@@ -147,7 +150,8 @@ def _group(blocks: list[Block], style: Style, chosen: OddHeads, body_start: int 
         wide = _is_wide(block, style)
         body_opens = body_start > 0 and index == body_start
         part = _part_opening(block, blocks[index - 1] if index else None)
-        new_page = _starts_page(block, style) or body_opens or part
+        # 彩页 are pages of their own, a section without running heads.
+        new_page = _starts_page(block, style) or body_opens or part or isinstance(block, Plates)
         head = heads.get(index)
         pending = head or pending
         opening = running and new_page and ((isinstance(block, Heading) and block.level == 1) or part)

@@ -76,14 +76,17 @@ class Furniture:
     own_heads: bool = True  # False: a Word template's own headers and footers are used as they are
     styleref: str = "STYLEREF 2" + LAST  # the field that finds the 分目 on the page
     _folios_back: bool = False  # the section after a 书名页 names the folio footers again
+    _heads_back: bool = False  # the section after 彩页 names every header again
+    _after_bare: OddHead | None = None  # the odd head in force when 彩页 began
     _blank_footer_id: str | None = None
 
     def sect_pr(self, target: etree._Element | None, first: bool, head: OddHead | None,
-                opening: bool, title_page: bool = False) -> etree._Element:
+                opening: bool, title_page: bool = False, bare: bool = False) -> etree._Element:
         """The sectPr of one section; `target` is the body's own (last) one, else a new copy.
 
         `head`: the odd head from this section on, None to inherit the one in force.
         `title_page`: the section opens with a 书名页, which has neither head nor folio.
+        `bare`: no running head on any page of the section (彩页); folios stay.
         """
         sect_pr = target if target is not None else copy.deepcopy(self.base)
         for ref in [*sect_pr.findall(_REFS[0]), *sect_pr.findall(_REFS[1])]:
@@ -100,14 +103,28 @@ class Furniture:
             refs = [r for r in refs if r.get(qn("w:type")) != "first"]
             refs.append(_footer_ref("first", self._blank_footer()))
             self._folios_back = True
-        if first and self.style.heads.running_heads:
+        running = self.style.heads.running_heads
+        # After a bare section every header is named again: each would inherit the blank one.
+        again = first or self._heads_back
+        if bare and running:
+            blank = self._part(_BLANK)
+            refs[:0] = [_header_ref(kind, blank) for kind in ("default", "even", "first")]
+            self._heads_back = True
+            head = head if head is not None else self.current
+            self.current = None
+            self._after_bare = head  # the odd head the next section takes up
+        elif again and running:
             refs[:0] = [_header_ref("even", self._part(_TITLE)), _header_ref("first", self._part(_BLANK))]
         elif title_page:
             refs[:0] = [_header_ref("first", self._part(_BLANK))]
-        if self.style.heads.running_heads and (first or (head is not None and head != self.current)):
+        if running and not bare and (again or (head is not None and head != self.current)):
+            if head is None and self._heads_back:
+                head = self._after_bare
             odd = head if head is not None else OddHead("")
             refs[:0] = [_header_ref("default", self._part(odd))]
             self.current = odd
+        if not bare:
+            self._heads_back = False
         for ref in reversed(refs):
             sect_pr.insert(0, ref)  # references lead the sectPr (schema order)
         for old in sect_pr.findall(qn("w:titlePg")):
