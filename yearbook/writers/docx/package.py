@@ -14,6 +14,8 @@ from datetime import UTC, datetime
 
 from docx.document import Document as WordDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.pkgwriter import PackageWriter
 
 from yearbook.doctree import Metadata
 
@@ -59,18 +61,40 @@ def drop_template_parts(document: WordDocument) -> None:
                 source.rels.pop(r_id)
 
 
+class _StampedZip:
+    """python-docx's package writer target: each member written once, deflated once, with
+    fixed entry times and attributes (saving first and rewriting the zip deflated every
+    part twice: the pictures alone cost more than the rest of the package)."""
+
+    def __init__(self, out: io.BytesIO, stamp: tuple[int, int, int, int, int, int]):
+        self._zip = zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED)
+        self._stamp = stamp
+
+    def write(self, pack_uri: PackURI, blob: bytes) -> None:
+        entry = zipfile.ZipInfo(pack_uri.membername, date_time=self._stamp)
+        entry.compress_type = zipfile.ZIP_DEFLATED
+        entry.create_system = 0  # the same bytes on Windows and Linux
+        entry.external_attr = 0
+        self._zip.writestr(entry, blob, compresslevel=6)
+
+    def close(self) -> None:
+        self._zip.close()
+
+
 def save_reproducible(document: WordDocument, meta: Metadata) -> bytes:
-    """Save, then rewrite the zip with fixed entry times and attributes."""
-    raw = io.BytesIO()
-    document.save(raw)
+    """The package as python-docx saves it (same members, same order), with fixed entry
+    times and attributes."""
     when = build_date(meta)
     stamp = _ZIP_EPOCH if when is None or when.year < 1980 else when.timetuple()[:6]
+    package = document.part.package
+    parts = package.parts
+    for part in parts:
+        part.before_marshal()
     out = io.BytesIO()
-    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.create_system = 0  # the same bytes on Windows and Linux
-            entry.external_attr = 0
-            dst.writestr(entry, src.read(info.filename), compresslevel=6)
+    writer = _StampedZip(out, stamp)
+    # PackageWriter.write's three steps, into our writer instead of its own zip file.
+    PackageWriter._write_content_types_stream(writer, parts)
+    PackageWriter._write_pkg_rels(writer, package.rels)
+    PackageWriter._write_parts(writer, parts)
+    writer.close()
     return out.getvalue()
