@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 # A {{fact}} reference is replaced, character for character, by this private-use
 # character: offsets stay those of the original text, and no rule reads a digit,
@@ -87,3 +88,42 @@ def sentences(text: str) -> list[tuple[int, int]]:
     if start < len(text):
         spans.append((start, len(text)))
     return spans
+
+
+class Gated:
+    """A pattern tried only on the texts where a cheaper `gate` finds the core of a match.
+
+    A pattern that starts with a class (\\d, 一二三) or a look-behind is tried by the regex
+    engine at every character of the text; one that starts with a literal is found as fast
+    as str.find. The gate starts with a literal and every match of the pattern contains a
+    match of it, so a text the gate misses has no match (most texts: these patterns look
+    for slips). `needles`: strings one of which every match holds, tested before the gate.
+    Both are compiled on first use: a text without the needle never compiles them.
+    """
+
+    __slots__ = ("_compiled", "_gate", "_pattern", "needles")
+
+    def __init__(self, pattern: str, gate: str, needles: tuple[str, ...] = ()) -> None:
+        self._pattern, self._gate, self.needles = pattern, gate, needles
+        self._compiled: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        return self._patterns()[0]
+
+    @property
+    def gate(self) -> re.Pattern[str]:
+        return self._patterns()[1]
+
+    def _patterns(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        if self._compiled is None:
+            self._compiled = (re.compile(self._pattern), re.compile(self._gate))
+        return self._compiled
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        if self.needles and not any(n in text for n in self.needles):
+            return iter(())
+        pattern, gate = self._patterns()
+        if gate.search(text) is None:
+            return iter(())
+        return pattern.finditer(text)
