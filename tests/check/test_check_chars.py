@@ -59,3 +59,29 @@ def test_every_gate_finds_what_its_pattern_finds() -> None:
             hits += bool(alone)
             assert [m.span() for m in g.finditer(text)] == alone, (g.pattern.pattern, text)
         assert hits, g.pattern.pattern  # each pattern is exercised by some text
+
+
+_EDGES = [
+    "", "。", "，", "会议", "会议。", "会议。”", "“会议。”他说", "甲，乙；丙。丁", "甲，，乙。。", "a1,b2;c3.",
+    "ＡＢ１２，中文：English! 好？", "第一句。第二句！第三句？第四；", "\ue000\ue000。说", " 前后空白 。 ",
+]
+
+
+def test_sentence_keys_are_key_text_of_each_sentence() -> None:
+    for text in [*_EDGES, *_texts()]:
+        keyed = chars.keys_and_marks(text)
+        expected = [chars.key_text(text[s:e]) for s, e in chars.sentences(text)]
+        assert chars.sentence_keys(text, keyed) == expected, text
+
+
+def test_clause_keys_are_key_text_of_each_clause() -> None:
+    from yearbook.check.rules.copied import _clauses
+    from yearbook.check.site import PARAGRAPH, Site
+    from yearbook.text import Text
+
+    for text in [*_EDGES, *_texts()]:
+        site = Site(Text(text), PARAGRAPH, 2022)
+        clauses = _clauses([site])
+        masked = site.masked
+        assert [c.key for c in clauses] == [chars.key_text(masked[c.start : c.end]) for c in clauses], text
+        assert "".join(c.key for c in clauses) == chars.key_text(masked)

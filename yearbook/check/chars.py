@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 # A {{fact}} reference is replaced, character for character, by this private-use
 # character: offsets stay those of the original text, and no rule reads a digit,
@@ -28,7 +29,9 @@ _CJK_CLASS = "".join(f"{lo}-{hi}" for lo, hi in CJK_RANGES)
 # One compiled class does the range test in C: the rules call it for every character.
 CJK = re.compile(f"[{_CJK_CLASS}]")
 _CJK_MATCH = CJK.fullmatch
-_NOT_KEY = re.compile(f"[^{_CJK_CLASS}0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
+# The characters key_text keeps, as the inside of a character class.
+KEY_CLASS = f"{_CJK_CLASS}0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
+_NOT_KEY = re.compile(f"[^{KEY_CLASS}]+")
 # Not one more class of the CJK ranges: compiling each costs some 3 ms a check.
 _CONTEXT_MARKS = frozenset(FULLWIDTH_PUNCT | {MASK})
 _WHITESPACE_OR_MASK = re.compile(rf"[\s{MASK}]+")
@@ -75,7 +78,31 @@ def count_masked(masked: str) -> int:
     return len(masked) - sum(len(run) for run in _WHITESPACE_OR_MASK.findall(masked))
 
 
-_SENTENCE_END = re.compile(r"[。！？；!?;]")
+# The marks a sentence ends with, and those a clause ends with (a sentence's among them).
+SENTENCE_MARKS = "。！？；!?;"
+CLAUSE_MARKS = "，,；;。！？!?：:"
+_SENTENCE_END = re.compile(f"[{SENTENCE_MARKS}]")
+CLAUSE_END = re.compile(f"[{CLAUSE_MARKS}]")
+_DROP_CLAUSE_MARKS = str.maketrans("", "", CLAUSE_MARKS)
+
+
+@cache
+def _not_key_nor_mark() -> re.Pattern[str]:
+    return re.compile(f"[^{KEY_CLASS}{CLAUSE_MARKS}]+")
+
+
+def keys_and_marks(text: str) -> str:
+    """key_text, keeping the marks clauses and sentences end with: split at those marks,
+    it gives the key of each clause or sentence from one pass over the text."""
+    return _not_key_nor_mark().sub("", text)
+
+
+def sentence_keys(text: str, keyed: str) -> list[str]:
+    """key_text of each span of sentences(text); `keyed` is keys_and_marks(text)."""
+    keys = _SENTENCE_END.split(keyed)
+    if not text or text[-1] in SENTENCE_MARKS:
+        keys.pop()  # nothing after the last sentence's mark
+    return [key.translate(_DROP_CLAUSE_MARKS) for key in keys]
 
 
 def sentences(text: str) -> list[tuple[int, int]]:

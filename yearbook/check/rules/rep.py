@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import ClassVar
 
-from yearbook.check.chars import cjk_count, key_text, sentences
+from yearbook.check.chars import cjk_count, sentence_keys, sentences
 from yearbook.check.finding import Finding
 from yearbook.check.rules.base import BookRule, Env, Hit, Rule
 from yearbook.check.site import PROSE, Site
@@ -107,8 +107,10 @@ class RepeatedSentence(BookRule):
         for site in sites:
             if site.role not in self.roles:
                 continue
-            for start, end in sentences(site.masked):
-                key = key_text(site.masked[start:end])
+            keys = sentence_keys(site.masked, site.keyed)
+            for (start, end), key in zip(sentences(site.masked), keys, strict=True):
+                if len(key) < _MIN_SAME:
+                    continue  # fewer characters still
                 length = cjk_count(key)
                 if length < _MIN_SAME:
                     continue
