@@ -54,6 +54,14 @@ class _Body:
     short: str
     full: re.Pattern[str]
     example: str
+    # Each full name's fixed words (政协, 市委员会): a text holding all of one name's is
+    # the only kind `full` can match in, told by str.find before the pattern runs.
+    words: list[list[str]]
+
+    def find_full(self, text: str) -> re.Match[str] | None:
+        if any(all(w in text for w in words) for words in self.words):
+            return self.full.search(text)
+        return None
 
 
 @dataclass
@@ -75,7 +83,8 @@ def _compile(res: Resources) -> _Names:
             if not short or not fulls:
                 continue
             alts = "|".join(re.escape(f).replace(re.escape("{地名}"), _PLACE) for f in fulls)
-            bodies.append(_Body(short, re.compile(alts), fulls[0].replace("{地名}", "××")))
+            words = [[w for w in f.split("{地名}") if w] for f in fulls]
+            bodies.append(_Body(short, re.compile(alts), fulls[0].replace("{地名}", "××"), words))
         longer = [str(w) for w in data.get("longer_names") or []]
         pattern = re.compile("|".join(re.escape(w) for w in sorted(longer, key=len, reverse=True)) or "(?!)")
         starts = [str(s) for s in data.get("full_starts") or []]
@@ -198,7 +207,7 @@ class _NameRule(BookRule):
             introduced = False
             for site in scope:
                 text = site.masked
-                first_full = body.full.search(text)
+                first_full = body.find_full(text)
                 first_short = text.find(body.short)
                 while first_short > 0 and text[first_short - 1] in names.not_after:
                     first_short = text.find(body.short, first_short + 1)

@@ -131,6 +131,8 @@ class HalfWidth(Rule):
 OPEN_TO_CLOSE = {"《": "》", "“": "”", "‘": "’", "（": "）", "【": "】", "〈": "〉"}
 CLOSE_TO_OPEN = {v: k for k, v in OPEN_TO_CLOSE.items()}
 _PAIR_MARK = re.compile("[" + re.escape("".join(OPEN_TO_CLOSE) + "".join(CLOSE_TO_OPEN)) + "]")
+# Each pair closed before the next opens, none of them ‘’ (only right inside “”).
+_FLAT_PAIRS = re.compile("(?:" + "|".join(o + c for o, c in OPEN_TO_CLOSE.items() if o != "‘") + ")*")
 
 
 class Pairs(Rule):
@@ -155,6 +157,8 @@ class Pairs(Rule):
 
     def check(self, site: Site, env: Env) -> Iterator[Hit]:
         text = site.masked
+        if _FLAT_PAIRS.fullmatch("".join(_PAIR_MARK.findall(text))):
+            return  # no marks, or pairs one after another (《》“”): nothing to report
         stack: list[tuple[str, int]] = []
         for mark in _PAIR_MARK.finditer(text):
             i, ch = mark.start(), mark.group()
