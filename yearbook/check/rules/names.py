@@ -42,17 +42,23 @@ register(
     }
 )
 
-_DEFINE = re.compile(r"（(?:以下)?简称(?:为)?[“\"‘]?([\u4e00-\u9fffA-Za-z0-9·]{2,16})[”\"’]?）")
-_RUN_BEFORE = re.compile(r"[\u4e00-\u9fff·]+$")
+_DEFINE = r"（(?:以下)?简称(?:为)?[“\"‘]?([\u4e00-\u9fffA-Za-z0-9·]{2,16})[”\"’]?）"
+_RUN_BEFORE = r"[\u4e00-\u9fff·]+$"
 _CLAUSE_START = re.compile(r"[，。；：、！？,;:!?]")
 _PLACE = "[\u4e00-\u9fff]{2,4}?"
 _ARTICLE_GROUP = re.compile(r"c\d+a\d+")  # site.group of an article's texts
 
 
+def _definitions(text: str) -> Iterator[re.Match[str]]:
+    """Every （以下简称…） of a text. The patterns with a class of Chinese characters are
+    compiled where a text needs them (each such class costs a millisecond to compile)."""
+    return re.finditer(_DEFINE, text) if "简称" in text else iter(())
+
+
 @dataclass
 class _Body:
     short: str
-    full: re.Pattern[str]
+    full: str  # a pattern: any of its full names
     example: str
     # Each full name's fixed words (政协, 市委员会): a text holding all of one name's is
     # the only kind `full` can match in, told by str.find before the pattern runs.
@@ -60,7 +66,7 @@ class _Body:
 
     def find_full(self, text: str) -> re.Match[str] | None:
         if any(all(w in text for w in words) for words in self.words):
-            return self.full.search(text)
+            return re.search(self.full, text)
         return None
 
 
@@ -84,7 +90,7 @@ def _compile(res: Resources) -> _Names:
                 continue
             alts = "|".join(re.escape(f).replace(re.escape("{地名}"), _PLACE) for f in fulls)
             words = [[w for w in f.split("{地名}") if w] for f in fulls]
-            bodies.append(_Body(short, re.compile(alts), fulls[0].replace("{地名}", "××"), words))
+            bodies.append(_Body(short, alts, fulls[0].replace("{地名}", "××"), words))
         longer = [str(w) for w in data.get("longer_names") or []]
         pattern = re.compile("|".join(re.escape(w) for w in sorted(longer, key=len, reverse=True)) or "(?!)")
         starts = [str(s) for s in data.get("full_starts") or []]
@@ -116,7 +122,7 @@ def _where(site: Site, at: int, other: Site) -> str:
 def _full_before(text: str, at: int, starts: list[str]) -> str:
     """The full name a （以下简称…） follows: the run of characters before it, from its
     organisation prefix (政协, 中共…) when there is one."""
-    run = _RUN_BEFORE.search(text[:at])
+    run = re.search(_RUN_BEFORE, text[:at])
     if not run:
         return ""
     name = run.group()
@@ -152,7 +158,7 @@ class _NameRule(BookRule):
         # Every （以下简称X） of the scope, in order.
         defs: list[tuple[int, Site, re.Match[str], str]] = []
         for n, site in enumerate(scope):
-            for d in _DEFINE.finditer(site.masked):
+            for d in _definitions(site.masked):
                 defs.append((n, site, d, _full_before(site.masked, d.start(), names.starts)))
         shorts_of: dict[str, tuple[str, int, Site]] = {}
         for n, site, d, full in defs:
@@ -200,7 +206,7 @@ class _NameRule(BookRule):
                     at = text.find(full, after)
 
     def _first_mention(self, scope: list[Site], names: _Names) -> Iterator[Finding]:
-        defined = {d.group(1) for site in scope for d in _DEFINE.finditer(site.masked)}
+        defined = {d.group(1) for site in scope for d in _definitions(site.masked)}
         for body in names.bodies:
             if body.short in defined:
                 continue  # introduced with 以下简称: the other name rules judge it
