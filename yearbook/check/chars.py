@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
 
 # A {{fact}} reference is replaced, character for character, by this private-use
 # character: offsets stay those of the original text, and no rule reads a digit,
@@ -84,16 +83,13 @@ _SENTENCE_END = re.compile(f"[{SENTENCE_MARKS}]")
 CLAUSE_END = re.compile(f"[{CLAUSE_MARKS}]")
 _CLAUSE_ONLY_MARKS = [mark for mark in CLAUSE_MARKS if mark not in SENTENCE_MARKS]
 
-
-@cache
-def _not_key_nor_mark() -> re.Pattern[str]:
-    return re.compile(f"[^{KEY_CLASS}{CLAUSE_MARKS}]+")
+_NOT_KEY_NOR_MARK = re.compile(f"[^{KEY_CLASS}{CLAUSE_MARKS}]+")
 
 
 def keys_and_marks(text: str) -> str:
     """key_text, keeping the marks clauses and sentences end with: split at those marks,
     it gives the key of each clause or sentence from one pass over the text."""
-    return _not_key_nor_mark().sub("", text)
+    return _NOT_KEY_NOR_MARK.sub("", text)
 
 
 def sentence_keys(text: str, keyed: str) -> list[str]:
