@@ -167,7 +167,8 @@ class ShortYear(Rule):
             yield Hit(m.start(), m.end(), "num.short_year_edge", {"span": m.group()})
 
 
-_SPACE = "[ \u00a0\u2009\u3000]+"
+_SPACES = " \u00a0\u2009\u3000"
+_SPACE = f"[{_SPACES}]+"
 # Units a Chinese text writes right after the figure (GB/T 15835): no space between.
 _UNIT_AFTER = "年月日时%％‰万亿元件次个项名人场期篇条份家所座户亩吨"
 
@@ -205,8 +206,8 @@ class SpaceInNumber(Rule):
 
     def check(self, site: Site, env: Env) -> Iterator[Hit]:
         text = site.masked
-        if self._GAP.search(text) is None:
-            return  # no space at all: the usual case in Chinese text
+        if not any(space in text for space in _SPACES):
+            return  # no space at all: the usual case in Chinese text (str.find is faster than _GAP)
         for pattern, where, where_en in self._PATTERNS:
             for m in pattern.finditer(text):
                 args = {"span": m.group(), "where": where, "where_en": where_en}

@@ -220,12 +220,14 @@ class DunhaoBetweenTitles(Rule):
         "《宪法》（2018年修正）、《政协章程》",
     ]
 
-    _PATTERN = re.compile(r"(》|”)、(《|“)")
+    # From the 、 (a literal is found as fast as str.find), looking back at the mark before it.
+    _PATTERN = re.compile(r"、(?<=[》”]、)[《“]")
 
     def check(self, site: Site, env: Env) -> Iterator[Hit]:
-        for m in self._PATTERN.finditer(site.masked):
-            kind, kind_en = ("书名", "titles") if m.group(1) == "》" else ("引语", "quotations")
-            yield Hit(m.start() + 1, m.start() + 2, "punct.dunhao", {"kind": kind, "kind_en": kind_en})
+        text = site.masked
+        for m in self._PATTERN.finditer(text):
+            kind, kind_en = ("书名", "titles") if text[m.start() - 1] == "》" else ("引语", "quotations")
+            yield Hit(m.start(), m.start() + 1, "punct.dunhao", {"kind": kind, "kind_en": kind_en})
 
 
 _DASH = r"[~～\-－–]"
