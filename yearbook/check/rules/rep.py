@@ -99,9 +99,6 @@ class RepeatedSentence(BookRule):
         "会议听取了市政府关于经济社会发展情况的通报。会议审议通过了市政协常委会工作报告。"
     ]
 
-    def check(self, site: Site, env: Env) -> Iterator[Hit]:
-        return iter(())
-
     def check_book(self, sites: list[Site], env: Env) -> Iterator[Finding]:
         first: dict[str, tuple[Site, int]] = {}
         for site in sites:
