@@ -122,32 +122,31 @@ class Gated:
     as str.find. The gate starts with a literal and every match of the pattern contains a
     match of it, so a text the gate misses has no match (most texts: these patterns look
     for slips). `needles`: strings one of which every match holds, tested before the gate.
-    Both are compiled on first use: a text without the needle never compiles them.
+    Each is compiled on first use: the pattern only once some text passes its gate.
     """
 
-    __slots__ = ("_compiled", "_gate", "_pattern", "needles")
+    __slots__ = ("_gate", "_gate_source", "_pattern", "_pattern_source", "needles")
 
     def __init__(self, pattern: str, gate: str, needles: tuple[str, ...] = ()) -> None:
-        self._pattern, self._gate, self.needles = pattern, gate, needles
-        self._compiled: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+        self._pattern_source, self._gate_source, self.needles = pattern, gate, needles
+        self._pattern: re.Pattern[str] | None = None
+        self._gate: re.Pattern[str] | None = None
 
     @property
     def pattern(self) -> re.Pattern[str]:
-        return self._patterns()[0]
+        if self._pattern is None:
+            self._pattern = re.compile(self._pattern_source)
+        return self._pattern
 
     @property
     def gate(self) -> re.Pattern[str]:
-        return self._patterns()[1]
-
-    def _patterns(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
-        if self._compiled is None:
-            self._compiled = (re.compile(self._pattern), re.compile(self._gate))
-        return self._compiled
+        if self._gate is None:
+            self._gate = re.compile(self._gate_source)
+        return self._gate
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         if self.needles and not any(n in text for n in self.needles):
             return iter(())
-        pattern, gate = self._patterns()
-        if gate.search(text) is None:
+        if self.gate.search(text) is None:
             return iter(())
-        return pattern.finditer(text)
+        return self.pattern.finditer(text)
