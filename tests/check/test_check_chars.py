@@ -85,3 +85,10 @@ def test_clause_keys_are_key_text_of_each_clause() -> None:
         masked = site.masked
         assert [c.key for c in clauses] == [chars.key_text(masked[c.start : c.end]) for c in clauses], text
         assert "".join(c.key for c in clauses) == chars.key_text(masked)
+
+
+def test_has_cjk_is_a_search_for_the_cjk_class() -> None:
+    search = re.compile(f"[{chars._CJK_CLASS}]").search
+    for text in [*_EDGES, *_texts(), "abc", "１２３", "\u33ff\u4dc0\ufb00", "\U00020000", "a\U0002ffffb"]:
+        assert chars.has_cjk(text) == (search(text) is not None), text
+    assert not chars.is_cjk("") and not chars.is_cjk("中文") and chars.is_cjk("中")
