@@ -9,6 +9,7 @@ name and never meets an old answer:
   turning, converting or downsampling: a 12-megapixel phone photo takes about half a
   second to decode, resize and encode, on every build and in each writer's process.
   The bytes end with their own SHA-256, so a damaged entry is made again, not used.
+  The DOCX writer keeps its pictures' deflated zip members here too (writers/docx/package.py).
 Rendered entries are dropped oldest first past `MAX_RENDERED_BYTES`; deleting the
 folder only costs the next build the work again.
 """

@@ -13,12 +13,16 @@ The lists ship in yearbook/check/data/. A data folder may add its own entries in
 
 from __future__ import annotations
 
+import contextlib
+import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from yearbook.cachedir import cache_dir
 from yearbook.diagnostics import Diagnostic, Location, YearbookError
 from yearbook.i18n import register
 from yearbook.load.nodes import Mapping, Node, Reader, Scalar, Sequence
@@ -219,13 +223,43 @@ def _merge_bodies(res: Resources, extra: Any, loc: Location) -> None:
     res.names["bodies"] = [*res.names.get("bodies", []), *extra]
 
 
+_SHIPPED = ("expressions", "typos", "repetition", "counts", "names", "script")
+
+
+def _shipped() -> dict[str, Any]:
+    """The word lists that ship in data/, by name. Kept as JSON in the user's cache, by
+    the files' times and sizes: parsing the YAML costs some 5 ms on every check."""
+    paths = [DATA_DIR / f"{name}.yaml" for name in _SHIPPED]
+    try:
+        source = [[p.name, p.stat().st_mtime_ns, p.stat().st_size] for p in paths]
+        cache = cache_dir() / "word-lists.json"
+    except (OSError, RuntimeError):  # _read says what is missing; no home folder for a cache
+        return {name: _read(path) for name, path in zip(_SHIPPED, paths, strict=True)}
+    try:
+        saved = json.loads(cache.read_text(encoding="utf-8"))
+        if saved["source"] == source and set(saved["lists"]) == set(_SHIPPED):
+            return saved["lists"]
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    lists = {name: _read(path) for name, path in zip(_SHIPPED, paths, strict=True)}
+    text = json.dumps({"source": source, "lists": lists}, ensure_ascii=False)
+    if json.loads(text)["lists"] != lists:
+        return lists  # something JSON does not give back the same (a date, a number as key)
+    tmp = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, cache)
+    except OSError:  # a read-only cache only costs the next check the YAML again
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+    return lists
+
+
 def load_resources(data_dir: Path | None = None) -> Resources:
-    expressions = _read(DATA_DIR / "expressions.yaml")
-    typos = _read(DATA_DIR / "typos.yaml")
-    repetition = _read(DATA_DIR / "repetition.yaml")
-    counts = _read(DATA_DIR / "counts.yaml")
-    names = _read(DATA_DIR / "names.yaml")
-    script = _read(DATA_DIR / "script.yaml")
+    lists = _shipped()
+    expressions, typos, repetition = lists["expressions"], lists["typos"], lists["repetition"]
+    counts, names, script = lists["counts"], lists["names"], lists["script"]
     res = Resources(
         expressions=list(expressions["expressions"]),
         typos=dict(typos["typos"]),

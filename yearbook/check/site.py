@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from yearbook import model as m
-from yearbook.check.chars import mask_references
+from yearbook.check.chars import keys_and_marks, mask_references
 from yearbook.dates import first_day
 from yearbook.text import Text
 
@@ -39,6 +40,12 @@ class Site:
 
     def __post_init__(self) -> None:
         self.masked = mask_references(str(self.text))
+
+    @cached_property
+    def keyed(self) -> str:
+        """keys_and_marks of the masked text: the clauses' and sentences' keys, for the
+        rules that compare them."""
+        return keys_and_marks(self.masked)
 
 
 def _article_year(article: m.Article, default: int) -> int:

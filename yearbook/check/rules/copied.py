@@ -11,12 +11,11 @@ linear in the length of the text.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
-from yearbook.check.chars import cjk_count, key_text
+from yearbook.check.chars import CLAUSE_END, CLAUSE_MARKS, cjk_count, key_text
 from yearbook.check.finding import Finding
 from yearbook.check.rules.base import BookRule, Env
 from yearbook.check.site import PROSE, Site
@@ -31,7 +30,6 @@ register(
     }
 )
 
-_CLAUSE_END = re.compile(r"[，,；;。！？!?：:]")
 _SENTENCE_END = frozenset("。！？!?；;")
 # A copied piece counts from this many characters (CJK, letters, digits): long enough
 # that set phrases (知情明政，建言资政) and short formulas never fire.
@@ -52,6 +50,14 @@ class _Clause:
     sentence_last: bool  # the clause closes its sentence
 
 
+def _clause_keys(site: Site) -> list[str]:
+    """key_text of each clause of the site's text (each up to and with its mark, and the rest)."""
+    keys = CLAUSE_END.split(site.keyed)
+    if len(keys) > 1 and site.masked[-1] in CLAUSE_MARKS:
+        keys.pop()  # the text ends with a mark: no clause after it
+    return keys
+
+
 def _clauses(sites: list[Site]) -> list[_Clause]:
     out: list[_Clause] = []
     sentence = 0
@@ -59,12 +65,12 @@ def _clauses(sites: list[Site]) -> list[_Clause]:
         text = site.masked
         start = 0
         opens = True
-        bounds = [m.end() for m in _CLAUSE_END.finditer(text)]
+        bounds = [m.end() for m in CLAUSE_END.finditer(text)]
         if not bounds or bounds[-1] < len(text):
             bounds.append(len(text))
-        for end in bounds:
+        for end, key in zip(bounds, _clause_keys(site), strict=True):
             closes = end == len(text) or text[end - 1] in _SENTENCE_END
-            out.append(_Clause(key_text(text[start:end]), n, start, end, sentence, opens, closes))
+            out.append(_Clause(key, n, start, end, sentence, opens, closes))
             opens = closes
             if closes:
                 sentence += 1
@@ -103,11 +109,11 @@ class CopiedPassage(BookRule):
         for site in sites:
             if site.role in self.roles and site.group:
                 groups.setdefault((id(site.chapter), site.group), []).append(site)
-        expressions = [e for e in env.resources.expressions if len(e) >= 6]
+        expression_keys = [key_text(e) for e in env.resources.expressions if len(e) >= 6]
         for group in groups.values():
-            yield from self._group(group, expressions)
+            yield from self._group(group, expression_keys)
 
-    def _group(self, sites: list[Site], expressions: list[str]) -> Iterator[Finding]:
+    def _group(self, sites: list[Site], expression_keys: list[str]) -> Iterator[Finding]:
         clauses = _clauses(sites)
         first: dict[str, int] = {}
         source: list[int | None] = []
@@ -142,8 +148,8 @@ class CopiedPassage(BookRule):
             ):
                 continue  # a whole sentence said twice: rep.sentence reports it
             own = key
-            for expression in expressions:
-                own = own.replace(key_text(expression), "")
+            for expression in expression_keys:
+                own = own.replace(expression, "")
             if cjk_count(own) < MIN_OWN:
                 continue
             site = sites[piece[0].site]

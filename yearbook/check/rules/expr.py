@@ -90,6 +90,8 @@ class _Expressions:
 
     finders: dict[str, _NearMisses]
     by_end: dict[str, list[str]]
+    # Any half anywhere: one scan tells the texts without a candidate (most) from the rest.
+    any_half: re.Pattern[str] | None
 
 
 def _patterns(res: Resources) -> _Expressions:
@@ -103,7 +105,10 @@ def _patterns(res: Resources) -> _Expressions:
             half = len(e) // 2
             for end in dict.fromkeys((e[:half], e[half:])):
                 by_end.setdefault(end, []).append(e)
-        cached = res.__dict__["_near_miss"] = _Expressions({e: _NearMisses(e) for e in exprs}, by_end)
+        halves = "|".join(re.escape(h) for h in sorted(by_end, key=len, reverse=True))
+        cached = res.__dict__["_near_miss"] = _Expressions(
+            {e: _NearMisses(e) for e in exprs}, by_end, re.compile(halves) if halves else None
+        )
     return cached
 
 
@@ -137,6 +142,8 @@ class NearMiss(Rule):
     def check(self, site: Site, env: Env) -> Iterator[Hit]:
         text = site.masked
         compiled = _patterns(env.resources)
+        if compiled.any_half is None or compiled.any_half.search(text) is None:
+            return
         # A near miss keeps one half of the expression whole: only those are tried.
         candidates = {e for half, exprs in compiled.by_end.items() if half in text for e in exprs}
         reported: list[tuple[int, int]] = []

@@ -42,18 +42,32 @@ register(
     }
 )
 
-_DEFINE = re.compile(r"（(?:以下)?简称(?:为)?[“\"‘]?([\u4e00-\u9fffA-Za-z0-9·]{2,16})[”\"’]?）")
-_RUN_BEFORE = re.compile(r"[\u4e00-\u9fff·]+$")
+_DEFINE = r"（(?:以下)?简称(?:为)?[“\"‘]?([\u4e00-\u9fffA-Za-z0-9·]{2,16})[”\"’]?）"
+_RUN_BEFORE = r"[\u4e00-\u9fff·]+$"
 _CLAUSE_START = re.compile(r"[，。；：、！？,;:!?]")
 _PLACE = "[\u4e00-\u9fff]{2,4}?"
 _ARTICLE_GROUP = re.compile(r"c\d+a\d+")  # site.group of an article's texts
 
 
+def _definitions(text: str) -> Iterator[re.Match[str]]:
+    """Every （以下简称…） of a text. The patterns with a class of Chinese characters are
+    compiled where a text needs them (each such class costs a millisecond to compile)."""
+    return re.finditer(_DEFINE, text) if "简称" in text else iter(())
+
+
 @dataclass
 class _Body:
     short: str
-    full: re.Pattern[str]
+    full: str  # a pattern: any of its full names
     example: str
+    # Each full name's fixed words (政协, 市委员会): a text holding all of one name's is
+    # the only kind `full` can match in, told by str.find before the pattern runs.
+    words: list[list[str]]
+
+    def find_full(self, text: str) -> re.Match[str] | None:
+        if any(all(w in text for w in words) for words in self.words):
+            return re.search(self.full, text)
+        return None
 
 
 @dataclass
@@ -75,7 +89,8 @@ def _compile(res: Resources) -> _Names:
             if not short or not fulls:
                 continue
             alts = "|".join(re.escape(f).replace(re.escape("{地名}"), _PLACE) for f in fulls)
-            bodies.append(_Body(short, re.compile(alts), fulls[0].replace("{地名}", "××")))
+            words = [[w for w in f.split("{地名}") if w] for f in fulls]
+            bodies.append(_Body(short, alts, fulls[0].replace("{地名}", "××"), words))
         longer = [str(w) for w in data.get("longer_names") or []]
         pattern = re.compile("|".join(re.escape(w) for w in sorted(longer, key=len, reverse=True)) or "(?!)")
         starts = [str(s) for s in data.get("full_starts") or []]
@@ -107,7 +122,7 @@ def _where(site: Site, at: int, other: Site) -> str:
 def _full_before(text: str, at: int, starts: list[str]) -> str:
     """The full name a （以下简称…） follows: the run of characters before it, from its
     organisation prefix (政协, 中共…) when there is one."""
-    run = _RUN_BEFORE.search(text[:at])
+    run = re.search(_RUN_BEFORE, text[:at])
     if not run:
         return ""
     name = run.group()
@@ -143,7 +158,7 @@ class _NameRule(BookRule):
         # Every （以下简称X） of the scope, in order.
         defs: list[tuple[int, Site, re.Match[str], str]] = []
         for n, site in enumerate(scope):
-            for d in _DEFINE.finditer(site.masked):
+            for d in _definitions(site.masked):
                 defs.append((n, site, d, _full_before(site.masked, d.start(), names.starts)))
         shorts_of: dict[str, tuple[str, int, Site]] = {}
         for n, site, d, full in defs:
@@ -191,14 +206,14 @@ class _NameRule(BookRule):
                     at = text.find(full, after)
 
     def _first_mention(self, scope: list[Site], names: _Names) -> Iterator[Finding]:
-        defined = {d.group(1) for site in scope for d in _DEFINE.finditer(site.masked)}
+        defined = {d.group(1) for site in scope for d in _definitions(site.masked)}
         for body in names.bodies:
             if body.short in defined:
                 continue  # introduced with 以下简称: the other name rules judge it
             introduced = False
             for site in scope:
                 text = site.masked
-                first_full = body.full.search(text)
+                first_full = body.find_full(text)
                 first_short = text.find(body.short)
                 while first_short > 0 and text[first_short - 1] in names.not_after:
                     first_short = text.find(body.short, first_short + 1)

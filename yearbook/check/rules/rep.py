@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import ClassVar
 
-from yearbook.check.chars import cjk_count, key_text, sentences
+from yearbook.check.chars import cjk_count, sentence_keys, sentences
 from yearbook.check.finding import Finding
 from yearbook.check.rules.base import BookRule, Env, Hit, Rule
 from yearbook.check.site import PROSE, Site
@@ -99,16 +99,15 @@ class RepeatedSentence(BookRule):
         "会议听取了市政府关于经济社会发展情况的通报。会议审议通过了市政协常委会工作报告。"
     ]
 
-    def check(self, site: Site, env: Env) -> Iterator[Hit]:
-        return iter(())
-
     def check_book(self, sites: list[Site], env: Env) -> Iterator[Finding]:
         first: dict[str, tuple[Site, int]] = {}
         for site in sites:
             if site.role not in self.roles:
                 continue
-            for start, end in sentences(site.masked):
-                key = key_text(site.masked[start:end])
+            keys = sentence_keys(site.masked, site.keyed)
+            for (start, end), key in zip(sentences(site.masked), keys, strict=True):
+                if len(key) < _MIN_SAME:
+                    continue  # fewer characters still
                 length = cjk_count(key)
                 if length < _MIN_SAME:
                     continue

@@ -36,7 +36,8 @@ def used_style_ids(document: WordDocument) -> set[str]:
     """Style ids referenced from the body, headers and footers."""
     parts = [document.part.element, *furniture_parts(document)]
     tags = (qn("w:pStyle"), qn("w:rStyle"), qn("w:tblStyle"))
-    return {el.get(qn("w:val")) for part in parts for el in part.iter(*tags)}
+    val = qn("w:val")  # once: the body has a style reference in every paragraph
+    return {el.get(val) for part in parts for el in part.iter(*tags)}
 
 
 def prune_styles(document: WordDocument, keep: set[str]) -> None:

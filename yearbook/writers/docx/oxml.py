@@ -11,11 +11,11 @@ for border widths.
 from __future__ import annotations
 
 import re
+from functools import cache
 from html import escape  # not xml.sax.saxutils: it imports urllib.request, http and ssl
 
-from docx.oxml import OxmlElement
-from docx.oxml.ns import nsdecls, qn
-from docx.oxml.parser import parse_xml
+from docx.oxml.ns import NamespacePrefixedTag, nsdecls, qn
+from docx.oxml.parser import oxml_parser, parse_xml
 from lxml import etree
 
 JC = {"left": "left", "center": "center", "right": "right", "justify": "both"}
@@ -62,11 +62,26 @@ def clean(text: str) -> str:
     return _XML_ILLEGAL.sub("", text)
 
 
+@cache
+def _tag(tag: str) -> tuple[str, dict[str, str]]:
+    """Clark name and namespace map of a prefixed tag, as python-docx's OxmlElement makes
+    them: worked out once per tag, not once per element (the body makes ten thousands)."""
+    prefixed = NamespacePrefixedTag(tag)
+    return prefixed.clark_name, prefixed.nsmap
+
+
+@cache
+def _attribute(name: str) -> str:
+    return qn(f"w:{name}")
+
+
 def el(tag: str, **attrs: str | int) -> etree._Element:
-    """`el("w:jc", val="both")`: attribute names are written without their w: prefix."""
-    element = OxmlElement(tag)
+    """`el("w:jc", val="both")`: attribute names are written without their w: prefix.
+    The element is OxmlElement(tag)'s: python-docx's parser makes its class."""
+    clark, nsmap = _tag(tag)
+    element = oxml_parser.makeelement(clark, nsmap=nsmap)
     for name, value in attrs.items():
-        element.set(qn(f"w:{name}"), str(value))
+        element.set(_attribute(name), str(value))
     return element
 
 

@@ -7,15 +7,20 @@ byte-identical output (SOURCE_DATE_EPOCH when set, else 1 January of the edition
 
 from __future__ import annotations
 
-import io
+import hashlib
 import os
-import zipfile
+import zlib
 from datetime import UTC, datetime
 
 from docx.document import Document as WordDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.pkgwriter import PackageWriter
+from docx.parts.image import ImagePart
 
+from yearbook import imagecache
 from yearbook.doctree import Metadata
+from yearbook.writers.docx.zipwriter import LEVEL, deflate, write_zip
 
 # Parts of python-docx's template that describe the template, not this document.
 _DROPPED = (RT.THUMBNAIL, "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects")
@@ -59,18 +64,49 @@ def drop_template_parts(document: WordDocument) -> None:
                 source.rels.pop(r_id)
 
 
+class _Members:
+    """python-docx's package writer target: collects the members, in its order."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[str, bytes]] = []
+
+    def write(self, pack_uri: PackURI, blob: bytes) -> None:
+        self.items.append((pack_uri.membername, blob))
+
+    def close(self) -> None:
+        pass
+
+
+def _deflated_picture(data: bytes) -> bytes:
+    """A picture's deflated bytes, kept in the user's cache by content (and zlib's
+    version, whose output they are): the same photo is deflated once per machine."""
+    key = f"docx-deflate|{zlib.ZLIB_RUNTIME_VERSION}|{LEVEL}|{hashlib.sha256(data).hexdigest()}"
+    try:
+        cached = imagecache.rendered(key)
+    except RuntimeError:  # no home folder to keep a cache in
+        return deflate(data)
+    if cached is None:
+        cached = deflate(data)
+        imagecache.store_rendered(key, cached)
+    return cached
+
+
 def save_reproducible(document: WordDocument, meta: Metadata) -> bytes:
-    """Save, then rewrite the zip with fixed entry times and attributes."""
-    raw = io.BytesIO()
-    document.save(raw)
+    """The package as python-docx saves it (same members, same order), each member deflated
+    once, with fixed entry times."""
     when = build_date(meta)
     stamp = _ZIP_EPOCH if when is None or when.year < 1980 else when.timetuple()[:6]
-    out = io.BytesIO()
-    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.create_system = 0  # the same bytes on Windows and Linux
-            entry.external_attr = 0
-            dst.writestr(entry, src.read(info.filename), compresslevel=6)
-    return out.getvalue()
+    package = document.part.package
+    parts = package.parts
+    for part in parts:
+        part.before_marshal()
+    members = _Members()
+    # PackageWriter.write's three steps, into our list instead of its own zip file.
+    PackageWriter._write_content_types_stream(members, parts)
+    PackageWriter._write_pkg_rels(members, package.rels)
+    PackageWriter._write_parts(members, parts)
+    pictures = {part.partname.membername for part in parts if isinstance(part, ImagePart)}
+    return write_zip(
+        ((name, blob, _deflated_picture(blob) if name in pictures else None) for name, blob in members.items),
+        stamp,
+    )

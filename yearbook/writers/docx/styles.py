@@ -17,6 +17,7 @@ from docx.document import Document as WordDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
+from docx.styles import BabelFish
 from lxml import etree
 
 from yearbook.style import CharStyle, ParaStyle, Style
@@ -117,17 +118,18 @@ def install_styles(document: WordDocument, style: Style,
     it lacks get our own styles.
     """
     styles_el = document.styles.element
+    styles = _Styles(document)
     taken = template_ids or {}
     if template_ids is None:
         _scrub_theme_fonts(styles_el)
         _set_doc_defaults(styles_el, style)
-        normal = _ensure(document, WordStyle("Normal", "Normal", builtin=True), WD_STYLE_TYPE.PARAGRAPH)
+        normal = styles.ensure(WordStyle("Normal", "Normal", builtin=True), WD_STYLE_TYPE.PARAGRAPH)
         _style_paragraph(normal, style.para("body"), style, None, False, indent=False)
     body_id = PARAGRAPH_STYLES["body"].style_id
     for role, ws in PARAGRAPH_STYLES.items():
         if ws.style_id in taken:
             continue
-        element = _ensure(document, ws, WD_STYLE_TYPE.PARAGRAPH)
+        element = styles.ensure(ws, WD_STYLE_TYPE.PARAGRAPH)
         _style_paragraph(element, style.para(role), style, ws.outline, ws.keep_next,
                          grid=role in _GRID_ROLES)
         if ws.keep_next:  # titles and captions: Enter after one gives body text
@@ -136,12 +138,12 @@ def install_styles(document: WordDocument, style: Style,
         ws = WordStyle(f"Heading{n}", f"heading {n}", builtin=True, outline=n - 1, keep_next=True)
         if ws.style_id in taken:
             continue
-        element = _ensure(document, ws, WD_STYLE_TYPE.PARAGRAPH)
+        element = styles.ensure(ws, WD_STYLE_TYPE.PARAGRAPH)
         _style_paragraph(element, style.para("article_heading"), style, ws.outline, True)
         element.get_or_add_next().val = body_id
     for role, ws in CHARACTER_STYLES.items():
         if ws.style_id not in taken:
-            _style_character(_ensure(document, ws, WD_STYLE_TYPE.CHARACTER), style.characters[role], style)
+            _style_character(styles.ensure(ws, WD_STYLE_TYPE.CHARACTER), style.characters[role], style)
     document.styles.element.append(table_style(style))
     if template_ids is not None:
         return
@@ -151,17 +153,34 @@ def install_styles(document: WordDocument, style: Style,
     oxml.set_setting(settings, "themeFontLang", val="en-US", eastAsia="zh-CN")
 
 
-def _ensure(document: WordDocument, ws: WordStyle, kind: WD_STYLE_TYPE) -> etree._Element:
-    styles = document.styles
-    for existing in styles:
-        if existing.style_id == ws.style_id:
-            return existing.element
-    new = styles.add_style(ws.name, kind, builtin=ws.builtin)
-    new.style_id = ws.style_id
-    if ws.base:
-        new.element.basedOn_val = ws.base
-    new.quick_style = True
-    return new.element
+class _Styles:
+    """The document's styles by id and their names, read once. python-docx finds a style
+    by wrapping every style in a proxy object and comparing, on every lookup."""
+
+    def __init__(self, document: WordDocument):
+        self._element = document.styles.element
+        self._by_id: dict[str, etree._Element] = {}
+        self._names: set[str] = set()
+        for existing in self._element.style_lst:
+            self._by_id.setdefault(existing.styleId, existing)  # the first, as a scan finds
+            self._names.add(existing.name_val)
+
+    def ensure(self, ws: WordStyle, kind: WD_STYLE_TYPE) -> etree._Element:
+        """The style with ws's id; a new one as python-docx's `add_style` makes it if none."""
+        existing = self._by_id.get(ws.style_id)
+        if existing is not None:
+            return existing
+        name = BabelFish.ui2internal(ws.name)
+        if name in self._names:
+            raise ValueError(f"document already contains style '{ws.name}'")
+        new = self._element.add_style_of_type(name, kind, ws.builtin)
+        new.styleId = ws.style_id
+        if ws.base:
+            new.basedOn_val = ws.base
+        new.qFormat_val = True
+        self._by_id[ws.style_id] = new
+        self._names.add(name)
+        return new
 
 
 def _style_paragraph(element: etree._Element, ps: ParaStyle, style: Style, outline: int | None,
@@ -256,4 +275,4 @@ def _fix_theme(document: WordDocument, style: Style) -> None:
 def head_mark_style(document: WordDocument) -> None:
     """The character style a 类目's odd-page head finds where text precedes its first 分目
     (see heads.py). It changes nothing in the look: the heading's style sets that."""
-    _ensure(document, WordStyle(HEAD_MARK_ID, HEAD_MARK_NAME), WD_STYLE_TYPE.CHARACTER)
+    _Styles(document).ensure(WordStyle(HEAD_MARK_ID, HEAD_MARK_NAME), WD_STYLE_TYPE.CHARACTER)
