@@ -124,3 +124,42 @@ def test_a_later_child_does_not_wait_for_one_that_was_stopped(mode: str) -> None
     started = time.monotonic()
     assert Background(lambda: 5).result() == 5
     assert time.monotonic() - started < 10
+
+
+def test_a_value_given_later_reaches_work_already_running(mode: str) -> None:
+    from yearbook.background import Handoff
+
+    later: Handoff[dict] = Handoff()
+
+    def work() -> tuple[int, int]:
+        first = sum(range(1000))  # the part that needs nothing from the parent
+        return first, len(later.take()["pages"])
+
+    with Background(work) as job:
+        time.sleep(0.1)
+        later.give({"pages": list(range(50_000))})  # larger than a pipe holds
+        assert job.result() == (499500, 50_000)
+
+
+def test_work_waiting_for_a_value_leaves_the_second_core_to_the_next(mode: str) -> None:
+    from yearbook.background import Handoff
+
+    later: Handoff[int] = Handoff()
+    with Background(lambda: later.take() + 1) as waiting, Background(time.monotonic) as next_one:
+        time.sleep(0.5)  # the next child computes meanwhile: it is not stolen when asked
+        asked = time.monotonic()
+        computed = next_one.result()
+        later.give(41)
+        assert waiting.result() == 42
+    if mode == "fork":
+        assert computed < asked
+
+
+def test_a_value_given_to_work_stopped_before_its_turn_is_used_here(mode: str) -> None:
+    from yearbook.background import Handoff
+
+    later: Handoff[str] = Handoff()
+    with Background(lambda: time.sleep(1.0)), Background(lambda: (os.getpid(), later.take())) as job:
+        later.give("页码")
+        pid, value = job.result()  # still waiting its turn: done in this process
+        assert (pid, value) == (os.getpid(), "页码")

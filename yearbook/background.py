@@ -23,9 +23,10 @@ import pickle
 import select
 import signal
 import sys
+import threading
 from collections.abc import Callable
 from types import TracebackType
-from typing import Generic, TypeVar
+from typing import BinaryIO, Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -43,6 +44,17 @@ def _can_fork() -> bool:
 
 # The last work forked: a later child waits until this one has computed.
 _last: Background | None = None
+# In a child: the pipe end whose closing lets the next child compute (see _give_turn).
+_turn = -1
+
+
+def _give_turn() -> None:
+    """In a child: the second core is free for the next child (this one has computed, or
+    waits for its parent)."""
+    global _turn
+    if _turn >= 0:
+        os.close(_turn)
+        _turn = -1
 
 
 class Background(Generic[T]):
@@ -66,7 +78,7 @@ class Background(Generic[T]):
             self._start()
 
     def _start(self) -> None:
-        global _last
+        global _last, _turn
         read, write = os.pipe()
         computing, computed = os.pipe()
         begun, begins = os.pipe()
@@ -75,6 +87,7 @@ class Background(Generic[T]):
         sys.stderr.flush()
         pid = os.fork()
         if pid == 0:  # the child: compute, send, leave without running the parent's exit code
+            _turn = computed
             os.close(read)
             os.close(computing)
             os.close(begun)
@@ -88,7 +101,7 @@ class Background(Generic[T]):
                 except BaseException as exc:  # sent back and raised in the parent
                     payload = pickle.dumps((False, exc), pickle.HIGHEST_PROTOCOL)
                 # Before sending: a result larger than the pipe waits for the parent to read it.
-                os.close(computed)
+                _give_turn()
                 with os.fdopen(write, "wb") as stream:
                     stream.write(payload)
             except BaseException:
@@ -182,3 +195,59 @@ class Background(Generic[T]):
             self._value = value
         else:
             self._error = value
+
+
+class Handoff(Generic[T]):
+    """A value the parent has only later, for work already running in a child.
+
+    The parent `give`s it once it has it; the work `take`s it, waiting until then. A
+    book's DOCX is made beside the PDF this way: all but the page numbers, which come
+    from the PDF's layout. Where the work runs in the parent (no fork, or a child stopped
+    before its turn), `take` returns the value given.
+    """
+
+    def __init__(self) -> None:
+        self._read, self._write = os.pipe() if _can_fork() else (-1, -1)
+        self._given = False
+        self._value: T | None = None
+
+    def give(self, value: T) -> None:
+        self._given, self._value = True, value
+        if self._write < 0:
+            return
+        data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+        write, read = self._write, self._read
+        self._write = self._read = -1
+
+        def send() -> None:
+            # A thread: a value larger than the pipe waits for the child to read it, and the
+            # child may still be at its first part (or stopped, when nobody reads at all).
+            try:
+                with os.fdopen(write, "wb") as stream:
+                    stream.write(len(data).to_bytes(8, "little") + data)
+            except OSError:
+                pass
+            finally:
+                os.close(read)
+
+        threading.Thread(target=send, name="yearbook-handoff", daemon=True).start()
+
+    def take(self) -> T:
+        if self._given:
+            return self._value  # type: ignore[return-value]
+        if self._read < 0:
+            raise RuntimeError("take() before give() in the same process")
+        _give_turn()  # waiting here leaves the second core to the next child
+        # In the child: a length first, as later children hold the pipe open (no end of file).
+        with os.fdopen(self._read, "rb", closefd=False) as stream:
+            size = int.from_bytes(_read_exactly(stream, 8), "little")
+            value = pickle.loads(_read_exactly(stream, size))
+        self._given, self._value = True, value
+        return value
+
+
+def _read_exactly(stream: BinaryIO, size: int) -> bytes:
+    data = stream.read(size)
+    if len(data) != size:
+        raise EOFError("the parent ended before giving its value")
+    return data

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
 import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from yearbook.background import Background
+from yearbook.background import Background, Handoff
 from yearbook.diagnostics import Diagnostic
 from yearbook.doctree import Document, Index, TableOfContents
 from yearbook.load.book import Loaded, load_book
@@ -67,13 +66,16 @@ def needs_page_map(doc: Document) -> bool:
     return any(isinstance(b, TableOfContents | Index) for b in [*doc.front, *doc.blocks])
 
 
-def _docx_bytes(doc: Document, style: Style, page_map: PageMap | None) -> bytes:
-    # Imported here: a chapter's DOCX is made in a child process, which then pays for
+def _docx_bytes(doc: Document, style: Style, pages: Handoff[PageMap] | None) -> bytes:
+    # Imported here: the DOCX is made in a child process, which then pays for
     # python-docx's import on the second core instead of this one.
-    from yearbook.writers.docx import write_docx
+    from yearbook.writers.docx import draft_docx, finish_docx
 
+    draft = draft_docx(doc, style)
     out = io.BytesIO()
-    write_docx(doc, style, out, page_map)
+    # A book's 目录, 索引 and running heads show where the PDF, laid out meanwhile in the
+    # parent, set things: everything else is made before they are handed over.
+    finish_docx(draft, out, pages.take() if pages is not None else None)
     return out.getvalue()
 
 
@@ -88,11 +90,11 @@ def _template_warnings(style: Style) -> list[Diagnostic]:
 def build(data_dir: Path, out_dir: Path, prepared: Prepared | None = None) -> BuildResult:
     prepared = prepared or prepare(data_dir)
     doc, style = prepared.document, prepared.style
-    # A book's 目录 and 索引 fields show the PDF's page numbers (a PageMap), so its DOCX
-    # waits for the PDF; anything else has its DOCX made on the second core from here on,
-    # while this process resolves the fonts and writes the PDF.
-    docx = None if needs_page_map(doc) else Background(lambda: _docx_bytes(doc, style, None))
-    with docx or contextlib.nullcontext():
+    # The DOCX is made on the second core from here on, while this process resolves the
+    # fonts and writes the PDF; a book's page numbers (a PageMap) follow from the PDF.
+    pages: Handoff[PageMap] | None = Handoff() if needs_page_map(doc) else None
+    docx = Background(lambda: _docx_bytes(doc, style, pages))
+    with docx:
         from yearbook.fonts import font_warnings, missing_glyphs, resolve_faces
         from yearbook.writers.pdf import write_pdf
 
@@ -101,19 +103,17 @@ def build(data_dir: Path, out_dir: Path, prepared: Prepared | None = None) -> Bu
         glyphs = Background(lambda: missing_glyphs(doc, faces, style))
         stem = output_stem(prepared)
         docx_path, pdf_path = out_dir / f"{stem}.docx", out_dir / f"{stem}.pdf"
-        layout: list[PageMap] = []
 
         def pdf(stream: BinaryIO) -> None:
-            layout.append(write_pdf(doc, style, faces, stream))
+            layout = write_pdf(doc, style, faces, stream)
+            if pages is not None:
+                pages.give(layout)
             # Asked now, while the second core may still make the DOCX: a scan that has
             # not begun there is done here (Background), instead of after the DOCX.
             glyphs.result()
 
         pdf_job = (pdf_path, pdf)
-        if docx is None:
-            docx_job = (docx_path, lambda s: s.write(_docx_bytes(doc, style, layout[0] if layout else None)))
-        else:
-            docx_job = (docx_path, lambda s: s.write(docx.result()))
+        docx_job = (docx_path, lambda s: s.write(docx.result()))
         with glyphs:
             write_together(out_dir, [pdf_job, docx_job])
             warnings = [

@@ -63,30 +63,53 @@ class _Group:
     blocks: list[Block] = field(default_factory=list)
 
 
+def make_blocks(
+    document: WordDocument, doc: Document, style: Style, book: BookParts | None = None
+) -> dict[int, list[etree._Element]]:
+    """The elements of every block but a book's 书名页, 目录 and 索引 (by block id): all that
+    does not wait for the PDF's page numbers, so a book's DOCX can be made beside its PDF."""
+    blocks = [*doc.front, *doc.blocks]
+    restarts = _seq_restarts(blocks)
+    pictures = PictureWriter(document)
+    return {
+        id(b): _block(b, style, _is_wide(b, style), restarts, pictures, book)
+        for b in blocks
+        if not isinstance(b, TitlePage | TableOfContents | Index)
+    }
+
+
 def write_body(
-    document: WordDocument, doc: Document, style: Style, furniture: Furniture, book: BookParts | None = None
+    document: WordDocument,
+    doc: Document,
+    style: Style,
+    furniture: Furniture,
+    book: BookParts | None = None,
+    made: dict[int, list[etree._Element]] | None = None,
 ) -> None:
+    """The body in sections; `made`: the blocks' elements from make_blocks, else made here."""
     body = document.element.body
     body_sect_pr = body.sectPr
     page = style.page
     blocks = [*doc.front, *doc.blocks]  # a book's 书名页, 编辑说明 and 目录 first
+    if made is None:
+        made = make_blocks(document, doc, style, book)
     heads = odd_heads(blocks, book.page_map if book is not None else None)
     groups = _group(blocks, style, heads, body_start=len(doc.front))
     own_heads = style.heads.running_heads and furniture.own_heads  # not a template's own headers
     marked = {id(blocks[i]) for i in heads.marked} if own_heads else set()
     if marked:
         head_mark_style(document)
-    restarts = _seq_restarts(blocks)
-    pictures = PictureWriter(document)
     line_grid = _line_grid_groups(groups, len(doc.front))
     body_group = _body_group(groups, len(doc.front))
     for index, group in enumerate(groups):
         elements = []
         for b in group.blocks:
-            made = _block(b, style, group.wide, restarts, pictures, book)
+            mine = made.get(id(b))
+            if mine is None:  # a book's own part, with the page numbers now known
+                mine = (book.elements(b) if book is not None else None) or []
             if id(b) in marked:
-                _head_mark(made[0])
-            elements += made
+                _head_mark(mine[0])
+            elements += mine
         last = index == len(groups) - 1
         cols = 1 if group.wide else page.columns
         title_page = isinstance(group.blocks[0], TitlePage)
