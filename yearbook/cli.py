@@ -217,14 +217,15 @@ def _print_diagnostics(diagnostics: list[Diagnostic]) -> None:
 
 def _build(args: argparse.Namespace) -> int:
     from yearbook.background import Background
-    from yearbook.build import build, prepare
     from yearbook.load.book import load_book
 
     loaded = load_book(args.data_dir)
     _word_lists_readable(loaded)
     # The checks read only the loaded data: on the second core from here on, while this
-    # process assembles and writes (their modules are imported there too).
+    # process assembles and writes (their modules, and the writers', imported there after).
     with Background(lambda: _run_checks(loaded)) as checks:
+        from yearbook.build import build, prepare
+
         prepared = prepare(args.data_dir, loaded)
         if args.strict:
             report = checks.result()
@@ -285,11 +286,12 @@ def _checked(data_dir: Path) -> tuple[Prepared, CheckReport]:
     """The folder read, checked and assembled (for the assembly's warnings); the checks
     on the second core meanwhile."""
     from yearbook.background import Background
-    from yearbook.build import prepare
     from yearbook.load.book import load_book
 
     loaded = load_book(data_dir)
     with Background(lambda: _run_checks(loaded)) as checks:
+        from yearbook.build import prepare  # after the fork: the checks need none of it
+
         prepared = prepare(data_dir, loaded)
         return prepared, checks.result()
 
