@@ -11,8 +11,9 @@ followed by the body in song; `paragraph_from_runs` does it from a style's ParaS
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from operator import itemgetter
 
 from reportlab.lib.rl_accel import fp_str
@@ -278,17 +279,27 @@ class CJKParagraph(Flowable):
                 inner = stretch - cs  # step back between the glyphs of a Latin run or number
                 # What goes between two glyphs of one chunk: nothing, or "> -120 <" stepping back.
                 between = f"> {_num(inner * 1000 / size)} <" if inner else ""
-                sub = -1
-                hexed = ""  # the glyphs of the chunk being read, all of subset `sub`
-                for char in text[a:b]:
-                    code = codes[char]
-                    if code >> 8 == sub:
-                        hexed += between + _HEX[code & 0xFF]
-                        continue
-                    if hexed:  # a chunk ends where the subset changes
-                        arr.append(f"<{hexed}>")
+                piece = text[a:b]
+                subs = codes.subsets(piece)
+                hexes = codes.hexes
+                # The piece in chunks of one subset each: a new chunk names its subset's font.
+                # Subsets hold 256 characters each in the order they were first drawn, so
+                # Chinese text changes subset every few characters.
+                n = len(subs)
+                if subs.count(subs[0]) == n:
+                    chunks: Iterable[tuple[int, int]] = ((0, n),)
+                    tail = n
+                elif inner:
+                    chunks = map(_span, _SAME_RUN.finditer(subs))
+                    tail = n
+                else:
+                    # The first chunk as below; the others (see _Tokens) at once.
+                    tail = _SAME_RUN.match(subs).end()  # type: ignore[union-attr]
+                    chunks = ((0, tail),)
+                for i, j in chunks:
+                    if i:  # a chunk ends where the subset changes
                         back += inner
-                    sub = code >> 8
+                    sub = ord(subs[i])
                     if sub != subset:
                         if arr:
                             emit(f"[{' '.join(arr)}] TJ")
@@ -307,8 +318,18 @@ class CJKParagraph(Flowable):
                         # pdfminer adds it only between glyphs, or after a number. A 0 that
                         # opens a TJ continuing the line makes both place the glyph alike.
                         arr.append("0")
-                    hexed = _HEX[code & 0xFF]
-                arr.append(f"<{hexed}>")  # a piece holds at least one character
+                    arr.append(f"<{between.join(map(hexes.__getitem__, piece[i:j]))}>")
+                if tail < n:
+                    emit(f"[{' '.join(arr)}] TJ")
+                    table = _Tokens.of(codes, tf, bool(stretch))
+                    ops = "".join(map(table.__getitem__, map(_concat, subs[tail - 1 : n - 1], piece[tail:])))
+                    # ops: ">] TJ\n/F1+2 9 Tf\n[0 <6f71>] TJ\n/F1+0 9 Tf\n[0 <1b"; the last
+                    # chunk's array stays open for the next piece of the line.
+                    last = ops.rfind("\n[")
+                    emit(ops[_CLOSE:last])
+                    arr = [f"{ops[last + 2 :]}>"]
+                    subset = ord(subs[-1])
+                    continued = True
                 pen = x + (cum[b] - cum[a]) + (b - a - 1) * cs + stretch
             if arr:
                 emit(f"[{' '.join(arr)}] TJ")
@@ -322,7 +343,44 @@ class CJKParagraph(Flowable):
         canv.drawText(_Code("\n".join(out)))
 
 
-_HEX = [f"{i:02x}" for i in range(256)]
+class _Tokens(dict[str, str]):
+    """What a character adds to the operators of a line, keyed by the subset (chr) of the
+    character before it and the character: its two hex digits, or where the subset
+    changes, the end of the TJ so far, the new subset's font and a TJ opened for it.
+
+    For the chunks after a piece's first when nothing steps back between glyphs: then each
+    such chunk ends the TJ before it, names its font and opens a TJ with "0" (see `draw`)
+    when the line is stretched."""
+
+    def __init__(self, codes: Codes, tf: str, stretched: bool):
+        super().__init__()
+        self._codes = codes
+        self._tf = tf
+        self._open = "[0 <" if stretched else "[<"
+
+    @classmethod
+    def of(cls, codes: Codes, tf: str, stretched: bool) -> _Tokens:
+        key = (cls, tf, stretched)
+        table = codes.tables.get(key)
+        if table is None:
+            table = codes.tables[key] = cls(codes, tf, stretched)
+        return table  # type: ignore[return-value]
+
+    def __missing__(self, key: str) -> str:
+        before, char = key
+        codes = self._codes
+        sub = codes.subsets(char)
+        hexed = codes.hexes[char]
+        if sub != before:
+            hexed = f">] TJ\n{codes.subset_name(ord(sub))}{self._tf}\n{self._open}{hexed}"
+        self[key] = hexed
+        return hexed
+
+
+_CLOSE = len(">] TJ\n")
+_concat = str.__add__
+_SAME_RUN = re.compile(r"(.)\1*", re.DOTALL)  # a run of one character: of one subset
+_span = re.Match.span
 _DIRECT = (Canvas, StreamingCanvas)  # canvases whose state drawOn knows (not subclasses at large)
 _SPACING = itemgetter(3)  # of a Piece
 
