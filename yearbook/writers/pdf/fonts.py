@@ -87,9 +87,6 @@ class CachedTTFont(TTFont):
         self.shapable = not any(fnmatch(name, glob) for glob in rl_config.unShapedFontGlob)
 
 
-_HEX = [f"{i:02x}" for i in range(256)]
-
-
 class Codes(dict[str, int]):
     """A character's code in one font's subsets of one PDF document: subset << 8 | byte.
 
@@ -105,29 +102,13 @@ class Codes(dict[str, int]):
         self._font = font
         self._doc = ref(doc)  # the document owns ReportLab's state; do not keep it alive
         self._names: dict[int, str] = {}
-        # The same codes split for drawing: the byte as two hex digits, the subset as one
-        # character (so a line's subsets are a string, searched for runs at C speed).
-        self.hexes: dict[str, str] = {}
-        self._subsets: dict[str, str] = {}
         # Tables that drawing code derives from these codes, kept with them (same document).
-        self.tables: dict[object, dict[str, str]] = {}
+        self.tables: dict[object, dict[str, object]] = {}
 
     def __missing__(self, char: str) -> int:
         ((subset, byte),) = self._font.splitString(char, self._doc())
         code = self[char] = subset << 8 | byte[0]
-        self.hexes[char] = _HEX[byte[0]]
-        self._subsets[char] = chr(subset)
         return code
-
-    def subsets(self, text: str) -> str:
-        """The subset of each character of `text`, as chr(subset); characters not yet
-        coded are coded first, in the order of `text` (the order they are drawn in)."""
-        try:
-            return "".join(map(self._subsets.__getitem__, text))
-        except KeyError:
-            for char in text:
-                self[char]  # codes it
-            return "".join(map(self._subsets.__getitem__, text))
 
     def subset_name(self, subset: int) -> str:
         """The PDF font name of a subset ("/F3+2"), named by ReportLab on first use."""

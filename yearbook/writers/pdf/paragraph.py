@@ -11,9 +11,8 @@ followed by the body in song; `paragraph_from_runs` does it from a style's ParaS
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from operator import itemgetter
 
 from reportlab.lib.rl_accel import fp_str
@@ -277,59 +276,63 @@ class CJKParagraph(Flowable):
                     subset = -1
                 back += pen - x
                 inner = stretch - cs  # step back between the glyphs of a Latin run or number
-                # What goes between two glyphs of one chunk: nothing, or "> -120 <" stepping back.
-                between = f"> {_num(inner * 1000 / size)} <" if inner else ""
-                piece = text[a:b]
-                subs = codes.subsets(piece)
-                hexes = codes.hexes
-                # The piece in chunks of one subset each: a new chunk names its subset's font.
+                if inner:  # a Latin run or number in a stretched line: the general case
+                    arr, subset, continued, back = _chunks_stepping_back(
+                        text[a:b], inner, stretch, arr, subset, continued, back, emit,
+                        codes, size, names, run, tf,
+                    )
+                    pen = x + (cum[b] - cum[a]) + (b - a - 1) * cs + stretch
+                    continue
+                # The piece in chunks of one subset each; a new chunk names its subset's font.
                 # Subsets hold 256 characters each in the order they were first drawn, so
-                # Chinese text changes subset every few characters.
-                n = len(subs)
-                if subs.count(subs[0]) == n:
-                    chunks: Iterable[tuple[int, int]] = ((0, n),)
-                    tail = n
-                elif inner:
-                    chunks = map(_span, _SAME_RUN.finditer(subs))
-                    tail = n
-                else:
-                    # The first chunk as below; the others (see _Tokens) at once.
-                    tail = _SAME_RUN.match(subs).end()  # type: ignore[union-attr]
-                    chunks = ((0, tail),)
-                for i, j in chunks:
-                    if i:  # a chunk ends where the subset changes
-                        back += inner
-                    sub = ord(subs[i])
-                    if sub != subset:
-                        if arr:
-                            emit(f"[{' '.join(arr)}] TJ")
-                            arr = []
-                            continued = True
-                        name = names.get((run, sub))
-                        if name is None:
-                            name = names[run, sub] = codes.subset_name(sub) + tf
-                        emit(name)
-                        subset = sub
-                    if back > 1e-4 or back < -1e-4:
-                        arr.append(_num(back * 1000 / size))
-                        back = 0.0
-                    elif not arr and continued and stretch:
-                        # The PDF spec adds Tc after every glyph, the last of a TJ too;
-                        # pdfminer adds it only between glyphs, or after a number. A 0 that
-                        # opens a TJ continuing the line makes both place the glyph alike.
-                        arr.append("0")
-                    arr.append(f"<{between.join(map(hexes.__getitem__, piece[i:j]))}>")
-                if tail < n:
-                    emit(f"[{' '.join(arr)}] TJ")
-                    table = _Tokens.of(codes, tf, bool(stretch))
-                    ops = "".join(map(table.__getitem__, map(_concat, subs[tail - 1 : n - 1], piece[tail:])))
-                    # ops: ">] TJ\n/F1+2 9 Tf\n[0 <6f71>] TJ\n/F1+0 9 Tf\n[0 <1b"; the last
-                    # chunk's array stays open for the next piece of the line.
-                    last = ops.rfind("\n[")
-                    emit(ops[_CLOSE:last])
-                    arr = [f"{ops[last + 2 :]}>"]
-                    subset = ord(subs[-1])
-                    continued = True
+                # Chinese text changes subset every few characters: the glyph table gives
+                # each character's hex digits and, for a change, the operators that go first.
+                glyphs = _Glyphs.of(codes, tf, stretch)
+                sub, hexed, _ = glyphs[text[a]]
+                if sub != subset:
+                    if arr:
+                        emit(f"[{' '.join(arr)}] TJ")
+                        arr = []
+                        continued = True
+                    name = names.get((run, sub))
+                    if name is None:
+                        name = names[run, sub] = codes.subset_name(sub) + tf
+                    emit(name)
+                    subset = sub
+                if back > 1e-4 or back < -1e-4:
+                    arr.append(_num(back * 1000 / size))
+                    back = 0.0
+                elif not arr and continued and stretch:
+                    # The PDF spec adds Tc after every glyph, the last of a TJ too;
+                    # pdfminer adds it only between glyphs, or after a number. A 0 that
+                    # opens a TJ continuing the line makes both place the glyph alike.
+                    arr.append("0")
+                if b - a > 1:
+                    acc = [hexed]
+                    add = acc.append
+                    current = sub
+                    for char in text[a + 1 : b]:
+                        sub, hexed, change = glyphs[char]
+                        if sub == current:
+                            add(hexed)
+                        else:
+                            add(change)
+                            current = sub
+                    hexed = "".join(acc)
+                    first_end = hexed.find(">")
+                    if first_end >= 0:
+                        # hexed: "4f51>] TJ\n/F1+2 9 Tf\n[0 <6f71>] TJ\n/F1+0 9 Tf\n[0 <1b";
+                        # the last chunk's array stays open for the next piece of the line.
+                        arr.append(f"<{hexed[:first_end]}>")
+                        emit(f"[{' '.join(arr)}] TJ")
+                        last = hexed.rfind("\n[")
+                        emit(hexed[first_end + _CLOSE : last])
+                        arr = [f"{hexed[last + 2 :]}>"]
+                        subset = current
+                        continued = True
+                        pen = x + (cum[b] - cum[a]) + (b - a - 1) * cs + stretch
+                        continue
+                arr.append(f"<{hexed}>")
                 pen = x + (cum[b] - cum[a]) + (b - a - 1) * cs + stretch
             if arr:
                 emit(f"[{' '.join(arr)}] TJ")
@@ -343,14 +346,11 @@ class CJKParagraph(Flowable):
         canv.drawText(_Code("\n".join(out)))
 
 
-class _Tokens(dict[str, str]):
-    """What a character adds to the operators of a line, keyed by the subset (chr) of the
-    character before it and the character: its two hex digits, or where the subset
-    changes, the end of the TJ so far, the new subset's font and a TJ opened for it.
-
-    For the chunks after a piece's first when nothing steps back between glyphs: then each
-    such chunk ends the TJ before it, names its font and opens a TJ with "0" (see `draw`)
-    when the line is stretched."""
+class _Glyphs(dict[str, tuple[int, str, str]]):
+    """Per character of one font at one size in one document: its subset, its code's two hex
+    digits, and what a line adds where the subset changes to it inside a piece: the end of
+    the TJ so far, the subset's font and a new TJ, opened with a 0 (see `draw`) when the
+    line is stretched."""
 
     def __init__(self, codes: Codes, tf: str, stretched: bool):
         super().__init__()
@@ -359,28 +359,62 @@ class _Tokens(dict[str, str]):
         self._open = "[0 <" if stretched else "[<"
 
     @classmethod
-    def of(cls, codes: Codes, tf: str, stretched: bool) -> _Tokens:
-        key = (cls, tf, stretched)
+    def of(cls, codes: Codes, tf: str, stretch: float) -> _Glyphs:
+        key = (tf, stretch != 0)
         table = codes.tables.get(key)
         if table is None:
-            table = codes.tables[key] = cls(codes, tf, stretched)
+            table = codes.tables[key] = cls(codes, tf, stretch != 0)
         return table  # type: ignore[return-value]
 
-    def __missing__(self, key: str) -> str:
-        before, char = key
-        codes = self._codes
-        sub = codes.subsets(char)
-        hexed = codes.hexes[char]
-        if sub != before:
-            hexed = f">] TJ\n{codes.subset_name(ord(sub))}{self._tf}\n{self._open}{hexed}"
-        self[key] = hexed
-        return hexed
+    def __missing__(self, char: str) -> tuple[int, str, str]:
+        code = self._codes[char]
+        sub, hexed = code >> 8, _HEX[code & 0xFF]
+        change = f">] TJ\n{self._codes.subset_name(sub)}{self._tf}\n{self._open}{hexed}"
+        found = self[char] = (sub, hexed, change)
+        return found
+
+
+def _chunks_stepping_back(
+    piece: str, inner: float, stretch: float, arr: list[str], subset: int, continued: bool,
+    back: float, emit: Callable[[str], None], codes: Codes, size: float,
+    names: dict[tuple[int, int], str], run: int, tf: str,
+) -> tuple[list[str], int, bool, float]:
+    """The glyphs of a piece set closer than the line's spacing (a Latin run or number):
+    between two glyphs of a chunk, "> -120 <" steps back. Returns the line's state."""
+    between = f"> {_num(inner * 1000 / size)} <"
+    sub = -1
+    hexed = ""  # the glyphs of the chunk being read, all of subset `sub`
+    for char in piece:
+        code = codes[char]
+        if code >> 8 == sub:
+            hexed += between + _HEX[code & 0xFF]
+            continue
+        if hexed:  # a chunk ends where the subset changes
+            arr.append(f"<{hexed}>")
+            back += inner
+        sub = code >> 8
+        if sub != subset:
+            if arr:
+                emit(f"[{' '.join(arr)}] TJ")
+                arr = []
+                continued = True
+            name = names.get((run, sub))
+            if name is None:
+                name = names[run, sub] = codes.subset_name(sub) + tf
+            emit(name)
+            subset = sub
+        if back > 1e-4 or back < -1e-4:
+            arr.append(_num(back * 1000 / size))
+            back = 0.0
+        elif not arr and continued and stretch:
+            arr.append("0")  # as in draw
+        hexed = _HEX[code & 0xFF]
+    arr.append(f"<{hexed}>")  # a piece holds at least one character
+    return arr, subset, continued, back
 
 
 _CLOSE = len(">] TJ\n")
-_concat = str.__add__
-_SAME_RUN = re.compile(r"(.)\1*", re.DOTALL)  # a run of one character: of one subset
-_span = re.Match.span
+_HEX = [f"{i:02x}" for i in range(256)]
 _DIRECT = (Canvas, StreamingCanvas)  # canvases whose state drawOn knows (not subclasses at large)
 _SPACING = itemgetter(3)  # of a Piece
 
