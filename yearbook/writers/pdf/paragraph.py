@@ -15,7 +15,6 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from operator import itemgetter
 
-from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen import canvas as canvas_module
 from reportlab.pdfgen.canvas import Canvas
@@ -24,6 +23,7 @@ from yearbook.style import ParaStyle
 from yearbook.typeset.linebreak import Line, Measure
 from yearbook.writers.pdf.fonts import Codes, codes_for
 from yearbook.writers.pdf.layout import Flowable
+from yearbook.writers.pdf.numbers import number as _fp_str
 from yearbook.writers.pdf.streams import StreamingCanvas
 
 ALIGNS = ("justify", "left", "center", "right")
@@ -449,18 +449,6 @@ class _Code:
 
     def getCode(self) -> str:
         return self.code
-
-
-_FP: dict[float, str] = {}  # ReportLab's own number format, for the translations
-
-
-def _fp_str(v: float) -> str:
-    s = _FP.get(v)
-    if s is None:
-        if len(_FP) >= 65536:
-            _FP.clear()
-        s = _FP[v] = fp_str(v)
-    return s
 
 
 _NUMS: dict[float, str] = {}  # line positions, spacings and sizes recur on every page
