@@ -255,8 +255,6 @@ class CJKParagraph(Flowable):
         runs = _DrawRuns(fonts, starts, len(text), doc)
         # The run being drawn; a line's pieces never cross a run boundary.
         run, run_lo, run_hi, codes, size, tf = runs.at(lines[0].start)
-        glyphs: _Glyphs | None = None  # of the run, for the line's stretch (or its absence)
-        stretched = False
         for line in lines:
             pieces = place(line, self.align, boundaries)
             if not pieces:
@@ -269,9 +267,6 @@ class CJKParagraph(Flowable):
             pen = pieces[0][2]
             emit(f"1 0 0 1 {_num(pen)} {_num(y)} Tm")
             subset = -1  # each line names its font again
-            if stretched != (stretch != 0):
-                stretched = stretch != 0
-                glyphs = None
             arr: list[str] = []  # the TJ array being built
             continued = False  # a TJ of this line has been written
             back = 0.0  # points to step back before the next glyph
@@ -279,7 +274,6 @@ class CJKParagraph(Flowable):
                 if not run_lo <= a < run_hi:
                     run, run_lo, run_hi, codes, size, tf = runs.at(a)
                     subset = -1
-                    glyphs = None
                 back += pen - x
                 inner = stretch - cs  # step back between the glyphs of a Latin run or number
                 if inner:  # a Latin run or number in a stretched line: the general case
@@ -293,8 +287,7 @@ class CJKParagraph(Flowable):
                 # Subsets hold 256 characters each in the order they were first drawn, so
                 # Chinese text changes subset every few characters: the glyph table gives
                 # each character's hex digits and, for a change, the operators that go first.
-                if glyphs is None:
-                    glyphs = _Glyphs.of(codes, tf, stretched)
+                glyphs = _Glyphs.of(codes, tf, stretch)
                 sub, hexed, _ = glyphs[text[a]]
                 if sub != subset:
                     if arr:
@@ -366,11 +359,11 @@ class _Glyphs(dict[str, tuple[int, str, str]]):
         self._open = "[0 <" if stretched else "[<"
 
     @classmethod
-    def of(cls, codes: Codes, tf: str, stretched: bool) -> _Glyphs:
-        key = (tf, stretched)
+    def of(cls, codes: Codes, tf: str, stretch: float) -> _Glyphs:
+        key = (tf, stretch != 0)
         table = codes.tables.get(key)
         if table is None:
-            table = codes.tables[key] = cls(codes, tf, stretched)
+            table = codes.tables[key] = cls(codes, tf, stretch != 0)
         return table  # type: ignore[return-value]
 
     def __missing__(self, char: str) -> tuple[int, str, str]:
