@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import random
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -247,3 +248,32 @@ def test_draw_on_writes_what_reportlab_writes_and_leaves_the_canvas_as_it_was(fo
         k: v for k, v in before.items() if k != "_code"
     }
     assert hits[0] == hits[1]  # an index mark sees the translated origin either way
+
+
+def test_text_in_many_font_subsets_extracts_exactly_and_lines_reach_both_edges(fonts: tuple[str, str]) -> None:
+    # 600 distinct rare characters fill three 256-glyph subsets, so lines change subset
+    # (font) every few characters, also inside Latin runs and numbers and at the indent.
+    song, hei = fonts
+    rare = [chr(0x4E00 + i * 7) for i in range(600)]
+    rng = random.Random(256)
+    texts = [
+        "".join(rng.choice(rare) if rng.random() < 0.7 else rng.choice(PIECES) for _ in range(rng.randint(20, 90)))
+        + "。"
+        for _ in range(60)
+    ]
+    story = [CJKParagraph([("【条目】", hei, SIZE), (t, song, SIZE)], LEADING, 2) for t in texts]
+    pdf = build(story)
+    source = "".join("【条目】" + t for t in texts)
+    extracted = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert extracted.replace("\n", "") == source
+    lines = read_lines(pdf)
+    assert "".join(c.get_text() for line in lines for c in line) == source
+    assert sum(len({c.fontname for c in line}) > 2 for line in lines) > 20
+    right = LEFT + WIDTH
+    reached = 0
+    for line in lines:
+        chars = [c for c in line if c.get_text() != " "]
+        assert all(a.x0 < b.x0 for a, b in pairwise(chars))
+        if chars[-1].get_text() not in SQUEEZE_RIGHT and chars[-1].x1 == pytest.approx(right, abs=0.5):
+            reached += 1
+    assert reached > len(lines) / 2  # justified lines (all but each paragraph's last)

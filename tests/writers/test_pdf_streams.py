@@ -10,7 +10,7 @@ from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 
 from tests.writers.test_pdf import build, sample_document
-from yearbook.writers.pdf import page
+from yearbook.writers.pdf import page, streams
 from yearbook.writers.pdf.streams import StreamingCanvas
 
 
@@ -34,6 +34,15 @@ def test_the_bytes_are_those_reportlab_makes(a85: int, monkeypatch: pytest.Monke
     monkeypatch.setattr(rl_config, "useA85", a85)
     assert _pages(StreamingCanvas, 12) == _pages(Canvas, 12)
     assert not _threads()  # saved: the thread has ended
+
+
+def test_pages_handed_over_in_batches_and_the_rest_at_save_give_the_same_bytes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(rl_config, "useA85", 0)
+    monkeypatch.setattr(streams, "_BATCH", 5)  # 12 pages: two batches, two pages left at save
+    assert _pages(StreamingCanvas, 12) == _pages(Canvas, 12)
+    assert not _threads()
 
 
 def test_pages_are_compressed_as_they_end(monkeypatch: pytest.MonkeyPatch) -> None:

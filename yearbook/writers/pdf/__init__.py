@@ -25,6 +25,7 @@ from yearbook.writers.pdf.fonts import FontSet
 from yearbook.writers.pdf.index import IndexBand, references
 from yearbook.writers.pdf.layout import Flowable
 from yearbook.writers.pdf.marks import PageMarks
+from yearbook.writers.pdf.numbers import fast_fp_str
 from yearbook.writers.pdf.page import OddPageBreak, YearbookPages
 from yearbook.writers.pdf.story import StoryBuilder
 from yearbook.writers.pdf.streams import StreamingCanvas
@@ -100,7 +101,8 @@ def _build(
     saved = rl_config.useA85
     rl_config.useA85 = 0
     try:
-        template.build(story)
+        with fast_fp_str():
+            template.build(story)
     finally:
         rl_config.useA85 = saved
         canvas = getattr(template, "canv", None)

@@ -102,6 +102,8 @@ class Codes(dict[str, int]):
         self._font = font
         self._doc = ref(doc)  # the document owns ReportLab's state; do not keep it alive
         self._names: dict[int, str] = {}
+        # Tables that drawing code derives from these codes, kept with them (same document).
+        self.tables: dict[object, dict[str, object]] = {}
 
     def __missing__(self, char: str) -> int:
         ((subset, byte),) = self._font.splitString(char, self._doc())

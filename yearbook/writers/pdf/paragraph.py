@@ -15,7 +15,6 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from operator import itemgetter
 
-from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen import canvas as canvas_module
 from reportlab.pdfgen.canvas import Canvas
@@ -24,6 +23,7 @@ from yearbook.style import ParaStyle
 from yearbook.typeset.linebreak import Line, Measure
 from yearbook.writers.pdf.fonts import Codes, codes_for
 from yearbook.writers.pdf.layout import Flowable
+from yearbook.writers.pdf.numbers import number as _fp_str
 from yearbook.writers.pdf.streams import StreamingCanvas
 
 ALIGNS = ("justify", "left", "center", "right")
@@ -276,39 +276,63 @@ class CJKParagraph(Flowable):
                     subset = -1
                 back += pen - x
                 inner = stretch - cs  # step back between the glyphs of a Latin run or number
-                # What goes between two glyphs of one chunk: nothing, or "> -120 <" stepping back.
-                between = f"> {_num(inner * 1000 / size)} <" if inner else ""
-                sub = -1
-                hexed = ""  # the glyphs of the chunk being read, all of subset `sub`
-                for char in text[a:b]:
-                    code = codes[char]
-                    if code >> 8 == sub:
-                        hexed += between + _HEX[code & 0xFF]
+                if inner:  # a Latin run or number in a stretched line: the general case
+                    arr, subset, continued, back = _chunks_stepping_back(
+                        text[a:b], inner, stretch, arr, subset, continued, back, emit,
+                        codes, size, names, run, tf,
+                    )
+                    pen = x + (cum[b] - cum[a]) + (b - a - 1) * cs + stretch
+                    continue
+                # The piece in chunks of one subset each; a new chunk names its subset's font.
+                # Subsets hold 256 characters each in the order they were first drawn, so
+                # Chinese text changes subset every few characters: the glyph table gives
+                # each character's hex digits and, for a change, the operators that go first.
+                glyphs = _Glyphs.of(codes, tf, stretch)
+                sub, hexed, _ = glyphs[text[a]]
+                if sub != subset:
+                    if arr:
+                        emit(f"[{' '.join(arr)}] TJ")
+                        arr = []
+                        continued = True
+                    name = names.get((run, sub))
+                    if name is None:
+                        name = names[run, sub] = codes.subset_name(sub) + tf
+                    emit(name)
+                    subset = sub
+                if back > 1e-4 or back < -1e-4:
+                    arr.append(_num(back * 1000 / size))
+                    back = 0.0
+                elif not arr and continued and stretch:
+                    # The PDF spec adds Tc after every glyph, the last of a TJ too;
+                    # pdfminer adds it only between glyphs, or after a number. A 0 that
+                    # opens a TJ continuing the line makes both place the glyph alike.
+                    arr.append("0")
+                if b - a > 1:
+                    acc = [hexed]
+                    add = acc.append
+                    current = sub
+                    for char in text[a + 1 : b]:
+                        sub, hexed, change = glyphs[char]
+                        if sub == current:
+                            add(hexed)
+                        else:
+                            add(change)
+                            current = sub
+                    hexed = "".join(acc)
+                    first_end = hexed.find(">")
+                    if first_end >= 0:
+                        # hexed: "4f51>] TJ\n/F1+2 9 Tf\n[0 <6f71>] TJ\n/F1+0 9 Tf\n[0 <1b";
+                        # the last chunk's array stays open for the next piece of the line.
+                        arr.append(f"<{hexed[:first_end]}>")
+                        emit(f"[{' '.join(arr)}] TJ")
+                        last = hexed.rfind("\n[")
+                        emit(hexed[first_end + _CLOSE : last])
+                        arr = [f"{hexed[last + 2 :]}>"]
+                        subset = current
+                        continued = True
+                        pen = x + (cum[b] - cum[a]) + (b - a - 1) * cs + stretch
                         continue
-                    if hexed:  # a chunk ends where the subset changes
-                        arr.append(f"<{hexed}>")
-                        back += inner
-                    sub = code >> 8
-                    if sub != subset:
-                        if arr:
-                            emit(f"[{' '.join(arr)}] TJ")
-                            arr = []
-                            continued = True
-                        name = names.get((run, sub))
-                        if name is None:
-                            name = names[run, sub] = codes.subset_name(sub) + tf
-                        emit(name)
-                        subset = sub
-                    if back > 1e-4 or back < -1e-4:
-                        arr.append(_num(back * 1000 / size))
-                        back = 0.0
-                    elif not arr and continued and stretch:
-                        # The PDF spec adds Tc after every glyph, the last of a TJ too;
-                        # pdfminer adds it only between glyphs, or after a number. A 0 that
-                        # opens a TJ continuing the line makes both place the glyph alike.
-                        arr.append("0")
-                    hexed = _HEX[code & 0xFF]
-                arr.append(f"<{hexed}>")  # a piece holds at least one character
+                arr.append(f"<{hexed}>")
                 pen = x + (cum[b] - cum[a]) + (b - a - 1) * cs + stretch
             if arr:
                 emit(f"[{' '.join(arr)}] TJ")
@@ -322,6 +346,74 @@ class CJKParagraph(Flowable):
         canv.drawText(_Code("\n".join(out)))
 
 
+class _Glyphs(dict[str, tuple[int, str, str]]):
+    """Per character of one font at one size in one document: its subset, its code's two hex
+    digits, and what a line adds where the subset changes to it inside a piece: the end of
+    the TJ so far, the subset's font and a new TJ, opened with a 0 (see `draw`) when the
+    line is stretched."""
+
+    def __init__(self, codes: Codes, tf: str, stretched: bool):
+        super().__init__()
+        self._codes = codes
+        self._tf = tf
+        self._open = "[0 <" if stretched else "[<"
+
+    @classmethod
+    def of(cls, codes: Codes, tf: str, stretch: float) -> _Glyphs:
+        key = (tf, stretch != 0)
+        table = codes.tables.get(key)
+        if table is None:
+            table = codes.tables[key] = cls(codes, tf, stretch != 0)
+        return table  # type: ignore[return-value]
+
+    def __missing__(self, char: str) -> tuple[int, str, str]:
+        code = self._codes[char]
+        sub, hexed = code >> 8, _HEX[code & 0xFF]
+        change = f">] TJ\n{self._codes.subset_name(sub)}{self._tf}\n{self._open}{hexed}"
+        found = self[char] = (sub, hexed, change)
+        return found
+
+
+def _chunks_stepping_back(
+    piece: str, inner: float, stretch: float, arr: list[str], subset: int, continued: bool,
+    back: float, emit: Callable[[str], None], codes: Codes, size: float,
+    names: dict[tuple[int, int], str], run: int, tf: str,
+) -> tuple[list[str], int, bool, float]:
+    """The glyphs of a piece set closer than the line's spacing (a Latin run or number):
+    between two glyphs of a chunk, "> -120 <" steps back. Returns the line's state."""
+    between = f"> {_num(inner * 1000 / size)} <"
+    sub = -1
+    hexed = ""  # the glyphs of the chunk being read, all of subset `sub`
+    for char in piece:
+        code = codes[char]
+        if code >> 8 == sub:
+            hexed += between + _HEX[code & 0xFF]
+            continue
+        if hexed:  # a chunk ends where the subset changes
+            arr.append(f"<{hexed}>")
+            back += inner
+        sub = code >> 8
+        if sub != subset:
+            if arr:
+                emit(f"[{' '.join(arr)}] TJ")
+                arr = []
+                continued = True
+            name = names.get((run, sub))
+            if name is None:
+                name = names[run, sub] = codes.subset_name(sub) + tf
+            emit(name)
+            subset = sub
+        if back > 1e-4 or back < -1e-4:
+            arr.append(_num(back * 1000 / size))
+            back = 0.0
+        elif not arr and continued and stretch:
+            arr.append("0")  # as in draw
+        hexed = _HEX[code & 0xFF]
+    arr.append(f"<{hexed}>")  # a piece holds at least one character
+    return arr, subset, continued, back
+
+
+_CLOSE = len(">] TJ\n")
 _HEX = [f"{i:02x}" for i in range(256)]
 _DIRECT = (Canvas, StreamingCanvas)  # canvases whose state drawOn knows (not subclasses at large)
 _SPACING = itemgetter(3)  # of a Piece
@@ -357,18 +449,6 @@ class _Code:
 
     def getCode(self) -> str:
         return self.code
-
-
-_FP: dict[float, str] = {}  # ReportLab's own number format, for the translations
-
-
-def _fp_str(v: float) -> str:
-    s = _FP.get(v)
-    if s is None:
-        if len(_FP) >= 65536:
-            _FP.clear()
-        s = _FP[v] = fp_str(v)
-    return s
 
 
 _NUMS: dict[float, str] = {}  # line positions, spacings and sizes recur on every page
