@@ -163,3 +163,27 @@ def test_a_value_given_to_work_stopped_before_its_turn_is_used_here(mode: str) -
         later.give("页码")
         pid, value = job.result()  # still waiting its turn: done in this process
         assert (pid, value) == (os.getpid(), "页码")
+
+
+def test_a_value_that_cannot_reach_a_child_is_still_taken_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    from yearbook.background import Handoff
+
+    def nowhere() -> int:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(background, "_anonymous_file", nowhere)
+    later: Handoff[int] = Handoff()
+    assert not later.reaches_children  # the caller then runs the work after giving
+    later.give(7)
+    assert later.take() == 7
+    later.close()
+
+
+def test_a_handoff_never_given_lets_go_of_its_files(mode: str) -> None:
+    from yearbook.background import Handoff
+
+    before = len(os.listdir("/proc/self/fd")) if os.path.isdir("/proc/self/fd") else 0
+    for _ in range(20):
+        Handoff().close()  # a build that failed before its PDF was laid out
+    if before:
+        assert len(os.listdir("/proc/self/fd")) == before

@@ -23,10 +23,10 @@ import pickle
 import select
 import signal
 import sys
-import threading
+import tempfile
 from collections.abc import Callable
 from types import TracebackType
-from typing import BinaryIO, Generic, TypeVar
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -204,50 +204,74 @@ class Handoff(Generic[T]):
     book's DOCX is made beside the PDF this way: all but the page numbers, which come
     from the PDF's layout. Where the work runs in the parent (no fork, or a child stopped
     before its turn), `take` returns the value given.
+
+    The value goes through an unnamed temporary file the child inherits, and one byte
+    through a pipe says it is there: the parent never waits for a reader, whatever the
+    value's size and whether or not the child is still there to read it.
     """
 
     def __init__(self) -> None:
-        self._read, self._write = os.pipe() if _can_fork() else (-1, -1)
+        self._ready_read = self._ready_write = self._file = -1
+        if _can_fork():
+            try:
+                self._file = _anonymous_file()
+            except OSError:  # nowhere to put it: the work is then done where the value is
+                pass
+            else:
+                self._ready_read, self._ready_write = os.pipe()
         self._given = False
         self._value: T | None = None
 
+    @property
+    def reaches_children(self) -> bool:
+        """Whether work forked before `give` can take the value (else run it after)."""
+        return self._file >= 0
+
     def give(self, value: T) -> None:
         self._given, self._value = True, value
-        if self._write < 0:
+        if self._file < 0:
             return
         data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
-        write, read = self._write, self._read
-        self._write = self._read = -1
+        os.pwrite(self._file, len(data).to_bytes(8, "little") + data, 0)
+        os.write(self._ready_write, b"1")
+        self.close()
 
-        def send() -> None:
-            # A thread: a value larger than the pipe waits for the child to read it, and the
-            # child may still be at its first part (or stopped, when nobody reads at all).
-            try:
-                with os.fdopen(write, "wb") as stream:
-                    stream.write(len(data).to_bytes(8, "little") + data)
-            except OSError:
-                pass
-            finally:
-                os.close(read)
-
-        threading.Thread(target=send, name="yearbook-handoff", daemon=True).start()
+    def close(self) -> None:
+        """This process's ends let go (a child keeps its own); given or not, once done."""
+        for fd in (self._file, self._ready_read, self._ready_write):
+            if fd >= 0:
+                os.close(fd)
+        self._ready_read = self._ready_write = self._file = -1
 
     def take(self) -> T:
         if self._given:
             return self._value  # type: ignore[return-value]
-        if self._read < 0:
+        if self._file < 0:
             raise RuntimeError("take() before give() in the same process")
         _give_turn()  # waiting here leaves the second core to the next child
-        # In the child: a length first, as later children hold the pipe open (no end of file).
-        with os.fdopen(self._read, "rb", closefd=False) as stream:
-            size = int.from_bytes(_read_exactly(stream, 8), "little")
-            value = pickle.loads(_read_exactly(stream, size))
+        if os.read(self._ready_read, 1) != b"1":
+            raise EOFError("the parent ended before giving its value")
+        size = int.from_bytes(_pread_exactly(self._file, 8, 0), "little")
+        value = pickle.loads(_pread_exactly(self._file, size, 8))
         self._given, self._value = True, value
         return value
 
 
-def _read_exactly(stream: BinaryIO, size: int) -> bytes:
-    data = stream.read(size)
-    if len(data) != size:
-        raise EOFError("the parent ended before giving its value")
-    return data
+def _anonymous_file() -> int:
+    """A file with no name, for a value a child reads: in memory where the system can."""
+    if hasattr(os, "memfd_create"):
+        return os.memfd_create("yearbook-handoff")
+    with tempfile.TemporaryFile() as stream:  # unlinked: gone with the last process holding it
+        return os.dup(stream.fileno())
+
+
+def _pread_exactly(fd: int, size: int, offset: int) -> bytes:
+    parts: list[bytes] = []
+    while size > 0:
+        part = os.pread(fd, size, offset)
+        if not part:
+            raise EOFError("the parent's value is cut short")
+        parts.append(part)
+        size -= len(part)
+        offset += len(part)
+    return b"".join(parts)

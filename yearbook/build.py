@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 from dataclasses import dataclass, field
@@ -89,12 +90,22 @@ def _template_warnings(style: Style) -> list[Diagnostic]:
 
 def build(data_dir: Path, out_dir: Path, prepared: Prepared | None = None) -> BuildResult:
     prepared = prepared or prepare(data_dir)
-    doc, style = prepared.document, prepared.style
     # The DOCX is made on the second core from here on, while this process resolves the
     # fonts and writes the PDF; a book's page numbers (a PageMap) follow from the PDF.
-    pages: Handoff[PageMap] | None = Handoff() if needs_page_map(doc) else None
-    docx = Background(lambda: _docx_bytes(doc, style, pages))
-    with docx:
+    pages: Handoff[PageMap] | None = Handoff() if needs_page_map(prepared.document) else None
+    try:
+        return _build(prepared, out_dir, pages)
+    finally:
+        if pages is not None:
+            pages.close()
+
+
+def _build(prepared: Prepared, out_dir: Path, pages: Handoff[PageMap] | None) -> BuildResult:
+    doc, style = prepared.document, prepared.style
+    # Where the page numbers cannot reach a child, a book's DOCX is made after the PDF.
+    early = pages is None or pages.reaches_children
+    docx = Background(lambda: _docx_bytes(doc, style, pages)) if early else None
+    with docx or contextlib.nullcontext():
         from yearbook.fonts import font_warnings, missing_glyphs, resolve_faces
         from yearbook.writers.pdf import write_pdf
 
@@ -113,7 +124,7 @@ def build(data_dir: Path, out_dir: Path, prepared: Prepared | None = None) -> Bu
             glyphs.result()
 
         pdf_job = (pdf_path, pdf)
-        docx_job = (docx_path, lambda s: s.write(docx.result()))
+        docx_job = (docx_path, lambda s: s.write(docx.result() if docx else _docx_bytes(doc, style, pages)))
         with glyphs:
             write_together(out_dir, [pdf_job, docx_job])
             warnings = [
