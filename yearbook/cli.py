@@ -311,7 +311,7 @@ def _check(args: argparse.Namespace) -> int:
     if args.format == "json":
         from yearbook.check.units import report_json
 
-        print(report_json(prepared.loaded, report))
+        print(report_json(prepared.loaded, report, prepared.warnings))
         return 1 if args.strict and report.errors else 0
     print(tr("cli.check_ok", files=len(prepared.loaded.files)))
     print(report.render())

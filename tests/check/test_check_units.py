@@ -127,3 +127,18 @@ def test_a_bad_word_list_read_on_the_second_core_gets_its_own_message(tmp_path, 
     assert result.returncode == 1
     assert "book/校对.yaml:1:1: 错误：校对词表中没有“错字表”这一段" in result.stderr, result.stderr
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_json_report_carries_the_warnings_outside_the_rules(tmp_path):
+    # Text YAML took for a comment is a warning of the loader, not a proofreading finding:
+    # the JSON has it too, located and given to its unit, and it counts in no error rate.
+    chapter = UNIT_B_CHAPTER.replace("办理提案9件。", "办理提案9件 #含2件联名", 1)
+    assert chapter != UNIT_B_CHAPTER
+    folder = make_book(tmp_path, **{"units/b/chapter.yaml": chapter})
+    result = run("check", str(folder), "--format", "json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    (warning,) = [w for w in data["other_warnings"] if w["code"] == "yaml.comment_in_value"]
+    assert warning["unit"] == "乙区政协" and warning["file"].endswith("units/b/chapter.yaml")
+    assert warning["line"] > 0 and warning["column"] > 0 and "#含2件联名" in warning["message"]
+    assert all(f["rule"] != "yaml.comment_in_value" for f in data["findings"])

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from yearbook.check.chars import count_characters
 from yearbook.check.report import PASS_LINE, CheckReport
 from yearbook.check.site import walk
-from yearbook.diagnostics import Location, Severity, display_path
+from yearbook.diagnostics import Diagnostic, Location, Severity, display_path
 from yearbook.i18n import register, tr
 from yearbook.load.book import Loaded
 
@@ -135,8 +136,10 @@ def render_units(rows: list[UnitReport], report: CheckReport) -> str:
     return "\n".join(lines)
 
 
-def report_json(loaded: Loaded, report: CheckReport) -> str:
-    """The whole report as JSON: per unit, the total, and every finding located."""
+def report_json(loaded: Loaded, report: CheckReport, others: Sequence[Diagnostic] = ()) -> str:
+    """The whole report as JSON: per unit, the total, and every finding located; `others`,
+    the warnings outside the proofreading rules (text YAML left out, records no text uses),
+    located the same way and not counted in the error rate."""
     rows, who = unit_reports(loaded, report)
     findings = []
     for f in report.findings:
@@ -161,6 +164,20 @@ def report_json(loaded: Loaded, report: CheckReport) -> str:
         "rate": round(report.rate, 2),
         "passed": report.passed,
     }
+    other_warnings = []
+    for d in others:
+        loc = d.location
+        other_warnings.append(
+            {
+                "file": loc.file if loc else None,
+                "line": loc.line if loc else None,
+                "column": loc.column if loc else None,
+                "code": d.code,
+                "severity": d.severity.value,
+                "message": tr(d.code, **d.args),
+                "unit": who.of(loc).name,
+            }
+        )
     data = {"book": str(loaded.book.title), "units": [r.as_dict() for r in rows], "total": total,
-            "findings": findings}
+            "findings": findings, "other_warnings": other_warnings}
     return json.dumps(data, ensure_ascii=False, indent=2)
