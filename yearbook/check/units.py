@@ -136,6 +136,14 @@ def render_units(rows: list[UnitReport], report: CheckReport) -> str:
     return "\n".join(lines)
 
 
+def _located(loc: Location | None) -> dict[str, str | int | None]:
+    return {
+        "file": loc.file if loc else None,
+        "line": loc.line if loc else None,
+        "column": loc.column if loc else None,
+    }
+
+
 def report_json(loaded: Loaded, report: CheckReport, others: Sequence[Diagnostic] = ()) -> str:
     """The whole report as JSON: per unit, the total, and every finding located; `others`,
     the warnings outside the proofreading rules (text YAML left out, records no text uses),
@@ -146,9 +154,7 @@ def report_json(loaded: Loaded, report: CheckReport, others: Sequence[Diagnostic
         loc = f.location
         findings.append(
             {
-                "file": loc.file if loc else None,
-                "line": loc.line if loc else None,
-                "column": loc.column if loc else None,
+                **_located(loc),
                 "rule": f.rule,
                 "severity": f.severity.value,
                 "message": f.text(),
@@ -169,9 +175,7 @@ def report_json(loaded: Loaded, report: CheckReport, others: Sequence[Diagnostic
         loc = d.location
         other_warnings.append(
             {
-                "file": loc.file if loc else None,
-                "line": loc.line if loc else None,
-                "column": loc.column if loc else None,
+                **_located(loc),
                 "code": d.code,
                 "severity": d.severity.value,
                 "message": tr(d.code, **d.args),

@@ -289,24 +289,9 @@ class CJKParagraph(Flowable):
                 # each character's hex digits and, for a change, the operators that go first.
                 glyphs = _Glyphs.of(codes, tf, stretch)
                 sub, hexed, _ = glyphs[text[a]]
-                if sub != subset:
-                    if arr:
-                        emit(f"[{' '.join(arr)}] TJ")
-                        arr = []
-                        continued = True
-                    name = names.get((run, sub))
-                    if name is None:
-                        name = names[run, sub] = codes.subset_name(sub) + tf
-                    emit(name)
-                    subset = sub
-                if back > 1e-4 or back < -1e-4:
-                    arr.append(_num(back * 1000 / size))
-                    back = 0.0
-                elif not arr and continued and stretch:
-                    # The PDF spec adds Tc after every glyph, the last of a TJ too;
-                    # pdfminer adds it only between glyphs, or after a number. A 0 that
-                    # opens a TJ continuing the line makes both place the glyph alike.
-                    arr.append("0")
+                arr, subset, continued, back = _begin_chunk(
+                    sub, arr, subset, continued, back, stretch, emit, codes, size, names, run, tf
+                )
                 if b - a > 1:
                     acc = [hexed]
                     add = acc.append
@@ -374,6 +359,35 @@ class _Glyphs(dict[str, tuple[int, str, str]]):
         return found
 
 
+def _begin_chunk(
+    sub: int, arr: list[str], subset: int, continued: bool, back: float, stretch: float,
+    emit: Callable[[str], None], codes: Codes, size: float,
+    names: dict[tuple[int, int], str], run: int, tf: str,
+) -> tuple[list[str], int, bool, float]:
+    """What goes before a chunk of glyphs of subset `sub`: the TJ so far closed and the
+    subset's font named where the subset changes, then the pen's step back if any.
+    Returns the line's state (the TJ array, subset, whether a TJ was written, step back)."""
+    if sub != subset:
+        if arr:
+            emit(f"[{' '.join(arr)}] TJ")
+            arr = []
+            continued = True
+        name = names.get((run, sub))
+        if name is None:
+            name = names[run, sub] = codes.subset_name(sub) + tf
+        emit(name)
+        subset = sub
+    if back > 1e-4 or back < -1e-4:
+        arr.append(_num(back * 1000 / size))
+        back = 0.0
+    elif not arr and continued and stretch:
+        # The PDF spec adds Tc after every glyph, the last of a TJ too; pdfminer adds it
+        # only between glyphs, or after a number. A 0 that opens a TJ continuing the line
+        # makes both place the glyph alike.
+        arr.append("0")
+    return arr, subset, continued, back
+
+
 def _chunks_stepping_back(
     piece: str, inner: float, stretch: float, arr: list[str], subset: int, continued: bool,
     back: float, emit: Callable[[str], None], codes: Codes, size: float,
@@ -393,21 +407,9 @@ def _chunks_stepping_back(
             arr.append(f"<{hexed}>")
             back += inner
         sub = code >> 8
-        if sub != subset:
-            if arr:
-                emit(f"[{' '.join(arr)}] TJ")
-                arr = []
-                continued = True
-            name = names.get((run, sub))
-            if name is None:
-                name = names[run, sub] = codes.subset_name(sub) + tf
-            emit(name)
-            subset = sub
-        if back > 1e-4 or back < -1e-4:
-            arr.append(_num(back * 1000 / size))
-            back = 0.0
-        elif not arr and continued and stretch:
-            arr.append("0")  # as in draw
+        arr, subset, continued, back = _begin_chunk(
+            sub, arr, subset, continued, back, stretch, emit, codes, size, names, run, tf
+        )
         hexed = _HEX[code & 0xFF]
     arr.append(f"<{hexed}>")  # a piece holds at least one character
     return arr, subset, continued, back
